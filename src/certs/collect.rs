@@ -1,0 +1,240 @@
+/*!
+Expansion of `--certs` arguments into the list of certificate files to load.
+
+Every path the user named, and every certificate-looking entry found under a
+named directory, ends up either as a file to load or as a problem to report:
+nothing is skipped silently.
+*/
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One result of [`collect`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Collected {
+    /// A file to load.
+    File(PathBuf),
+    /// A path that cannot be loaded; `reason` is lowercase, without final period.
+    Problem { path: PathBuf, reason: String },
+}
+
+impl Collected {
+    pub fn path(&self) -> &Path {
+        match self {
+            Collected::File(p) | Collected::Problem { path: p, .. } => p,
+        }
+    }
+}
+
+/// File extensions taken from directories (compared case-insensitively).
+pub const CERT_EXTENSIONS: [&str; 9] = [
+    "cer", "crt", "pem", "der", "cert", "p7b", "p7c", "pfx", "p12",
+];
+
+/// Whether `path`'s extension is one of [`CERT_EXTENSIONS`].
+pub fn has_cert_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| CERT_EXTENSIONS.iter().any(|c| c.eq_ignore_ascii_case(e)))
+}
+
+/// Expand `--certs` arguments.
+///
+/// Files are taken as given, whatever their extension. Directories are walked
+/// recursively in byte-wise file name order, taking files with a certificate
+/// extension ([`CERT_EXTENSIONS`]) and ignoring other files. Inside a
+/// directory, a sub-directory named with such an extension, a broken symbolic
+/// link, a symbolic link loop and an entry that is not a regular file are
+/// problems. A path that does not exist is a problem. The order is
+/// deterministic and a file reached twice (same canonical path) is listed once.
+pub fn collect(inputs: &[PathBuf]) -> Vec<Collected> {
+    let mut walker = Walker::default();
+    for input in inputs {
+        walker.input(input);
+    }
+    walker.out
+}
+
+#[derive(Default)]
+struct Walker {
+    out: Vec<Collected>,
+    /// Canonical paths of files and problems already listed.
+    seen: HashSet<PathBuf>,
+    /// Canonical paths of directories already walked.
+    walked: HashSet<PathBuf>,
+    /// Canonical paths of the directories being walked (the current branch).
+    stack: Vec<PathBuf>,
+}
+
+impl Walker {
+    fn input(&mut self, path: &Path) {
+        let link = match fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) => return self.problem(path, io_reason(&e)),
+        };
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(_) if link.file_type().is_symlink() => {
+                return self.problem(path, "broken symbolic link".to_owned());
+            }
+            Err(e) => return self.problem(path, io_reason(&e)),
+        };
+        if meta.is_dir() {
+            self.dir(path);
+        } else if meta.is_file() {
+            self.file(path);
+        } else {
+            self.problem(path, "is not a regular file".to_owned());
+        }
+    }
+
+    fn dir(&mut self, path: &Path) {
+        let canonical = match fs::canonicalize(path) {
+            Ok(c) => c,
+            Err(e) => return self.problem(path, io_reason(&e)),
+        };
+        if self.stack.contains(&canonical) {
+            return self.problem(path, "symbolic link loop".to_owned());
+        }
+        if !self.walked.insert(canonical.clone()) {
+            // Walked already through another path: its files are listed.
+            return;
+        }
+        let entries = match fs::read_dir(path) {
+            Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
+            Err(e) => Err(e),
+        };
+        let mut entries = match entries {
+            Ok(entries) => entries,
+            Err(e) => {
+                return self.problem(path, format!("cannot read directory: {}", io_reason(&e)));
+            }
+        };
+        entries.sort_by(|a, b| {
+            a.file_name()
+                .as_encoded_bytes()
+                .cmp(b.file_name().as_encoded_bytes())
+        });
+        self.stack.push(canonical);
+        for entry in entries {
+            self.entry(&entry.path());
+        }
+        self.stack.pop();
+    }
+
+    fn entry(&mut self, path: &Path) {
+        let link = match fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) => return self.problem(path, io_reason(&e)),
+        };
+        let is_link = link.file_type().is_symlink();
+        let meta = if is_link {
+            match fs::metadata(path) {
+                Ok(m) => m,
+                Err(e) if e.raw_os_error() == Some(ELOOP) => {
+                    return self.problem(path, "symbolic link loop".to_owned());
+                }
+                // Dangling: it may have pointed at certificates (or a
+                // directory of them) that are now missing.
+                Err(_) => return self.problem(path, "broken symbolic link".to_owned()),
+            }
+        } else {
+            link
+        };
+        let wanted = has_cert_extension(path);
+        if meta.is_dir() {
+            if wanted {
+                self.problem(path, "is a directory".to_owned());
+            } else {
+                self.dir(path);
+            }
+        } else if !wanted {
+            // Not a certificate file name: ignored.
+        } else if meta.is_file() {
+            self.file(path);
+        } else {
+            self.problem(path, "is not a regular file".to_owned());
+        }
+    }
+
+    fn file(&mut self, path: &Path) {
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.seen.insert(key) {
+            self.out.push(Collected::File(path.to_path_buf()));
+        }
+    }
+
+    fn problem(&mut self, path: &Path, reason: String) {
+        // Canonicalizing fails for most problems; the path as written is the key.
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if self.seen.insert(key) {
+            self.out.push(Collected::Problem {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
+    }
+}
+
+/// `ELOOP` ("too many levels of symbolic links") on Linux, macOS and the BSDs.
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
+/// A lowercase, user-facing reason for an I/O error.
+pub(crate) fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "does not exist".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
+        _ if e.raw_os_error() == Some(ELOOP) => "symbolic link loop".to_owned(),
+        _ => {
+            // "Permission denied (os error 13)" → "permission denied".
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => "i/o error".to_owned(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions_are_case_insensitive() {
+        assert!(has_cert_extension(Path::new("a/B.CER")));
+        assert!(has_cert_extension(Path::new("x.P7b")));
+        assert!(has_cert_extension(Path::new("x.pfx")));
+        assert!(!has_cert_extension(Path::new("x.txt")));
+        assert!(!has_cert_extension(Path::new("cer")));
+        assert!(!has_cert_extension(Path::new(".pem.bak")));
+    }
+
+    #[test]
+    fn missing_input_is_a_problem() {
+        let got = collect(&[PathBuf::from("/nonexistent/topocert/x.cer")]);
+        assert_eq!(
+            got,
+            vec![Collected::Problem {
+                path: PathBuf::from("/nonexistent/topocert/x.cer"),
+                reason: "does not exist".to_owned()
+            }]
+        );
+    }
+
+    #[test]
+    fn io_reasons_are_lowercase() {
+        let e = io::Error::from_raw_os_error(13);
+        assert_eq!(io_reason(&e), "permission denied");
+        let e = io::Error::other("Boom");
+        assert_eq!(io_reason(&e), "boom");
+    }
+}

@@ -1,0 +1,258 @@
+/*!
+PEM scanning: every `-----BEGIN LABEL-----` … `-----END LABEL-----` block of a
+text, with arbitrary text before, between and after blocks, CRLF or LF line
+ends and RFC 1421 header lines (`Proc-Type:`) inside a block.
+
+Written here rather than taken from x509-parser's `Pem::iter_from_buffer`
+because that one skips a first block preceded by a UTF-8 BOM, cannot say which
+block was bad, and allocates a `String` per line.
+*/
+
+/// One PEM block as found in the text (not yet base64-decoded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Block<'a> {
+    /// 1-based position among all blocks of the text, whatever their label.
+    pub index: usize,
+    /// The label between `BEGIN ` and the closing dashes, e.g. `CERTIFICATE`.
+    pub label: &'a str,
+    /// The lines between the BEGIN and END lines.
+    pub body: &'a [u8],
+}
+
+/// A block whose framing is broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FramingError {
+    pub index: usize,
+    pub reason: String,
+}
+
+const BEGIN: &[u8] = b"-----BEGIN ";
+const END: &[u8] = b"-----END ";
+const DASHES: &[u8] = b"-----";
+
+/// Whether `text` contains a PEM BEGIN line marker at all.
+pub(crate) fn has_begin_marker(text: &[u8]) -> bool {
+    find(text, BEGIN).is_some()
+}
+
+/// All blocks of `text`, in order. Stops at the first block whose framing is
+/// broken (no END line, END label differs, bad BEGIN line).
+pub(crate) fn blocks(text: &[u8]) -> Result<Vec<Block<'_>>, FramingError> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut index = 0usize;
+    while let Some(at) = find(rest, BEGIN) {
+        index += 1;
+        let after_begin = rest.get(at + BEGIN.len()..).unwrap_or_default();
+        let (label_line, after_line) = split_line(after_begin);
+        let label = label_line
+            .strip_suffix(DASHES)
+            .and_then(|l| std::str::from_utf8(l).ok())
+            .filter(|l| !l.trim().is_empty() && !l.contains('-'))
+            .ok_or_else(|| FramingError {
+                index,
+                reason: "BEGIN line is not of the form -----BEGIN LABEL-----".to_owned(),
+            })?;
+        let label = label.trim();
+        // Find the END line for this block.
+        let end_at = find(after_line, END).ok_or_else(|| FramingError {
+            index,
+            reason: format!("no -----END {label}----- line"),
+        })?;
+        let body = after_line.get(..end_at).unwrap_or_default();
+        if find(body, BEGIN).is_some() {
+            return Err(FramingError {
+                index,
+                reason: format!("no -----END {label}----- line before the next BEGIN line"),
+            });
+        }
+        let after_end = after_line.get(end_at + END.len()..).unwrap_or_default();
+        let (end_line, after_end_line) = split_line(after_end);
+        let end_label = end_line
+            .strip_suffix(DASHES)
+            .and_then(|l| std::str::from_utf8(l).ok())
+            .map(str::trim);
+        if end_label != Some(label) {
+            return Err(FramingError {
+                index,
+                reason: format!("END line does not match -----BEGIN {label}-----"),
+            });
+        }
+        out.push(Block { index, label, body });
+        rest = after_end_line;
+    }
+    Ok(out)
+}
+
+/// Decode a block body: skip RFC 1421 header lines (`Name: value`) and the
+/// blank line after them, then base64 with whitespace ignored.
+pub(crate) fn decode_body(body: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut data = body;
+    // Header lines contain a colon; base64 never does.
+    let mut saw_header = false;
+    loop {
+        let (line, next) = split_line(data);
+        if line.contains(&b':') {
+            saw_header = true;
+            data = next;
+        } else if saw_header && line.iter().all(u8::is_ascii_whitespace) && !next.is_empty() {
+            data = next;
+            break;
+        } else {
+            break;
+        }
+    }
+    decode_base64(data)
+}
+
+/// Standard base64 (RFC 4648 alphabet, `=` padding), ASCII whitespace ignored.
+pub(crate) fn decode_base64(text: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 3);
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    let mut padding = 0usize;
+    let mut symbols = 0usize;
+    for &c in text {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => {
+                padding += 1;
+                if padding > 2 {
+                    return Err("invalid base64 padding");
+                }
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c' => continue,
+            _ => return Err("invalid base64 character"),
+        };
+        if padding > 0 {
+            return Err("base64 data after padding");
+        }
+        symbols += 1;
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            // Truncation to the low byte is the point here.
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if symbols % 4 == 1 {
+        return Err("truncated base64 data");
+    }
+    if padding > 0 && (symbols + padding) % 4 != 0 {
+        return Err("invalid base64 padding");
+    }
+    Ok(out)
+}
+
+/// Whether `text` looks like bare base64 (no PEM lines): at least one full
+/// quantum, only base64 characters and whitespace.
+pub(crate) fn looks_like_bare_base64(text: &[u8]) -> bool {
+    let mut symbols = 0usize;
+    for &c in text {
+        match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/' | b'=' => symbols += 1,
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => return false,
+        }
+    }
+    symbols >= 64
+}
+
+/// Split at the first LF: (line without CR/LF, rest after the LF).
+fn split_line(data: &[u8]) -> (&[u8], &[u8]) {
+    match data.iter().position(|&b| b == b'\n') {
+        Some(nl) => {
+            let line = data.get(..nl).unwrap_or_default();
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            (line, data.get(nl + 1..).unwrap_or_default())
+        }
+        None => (data.strip_suffix(b"\r").unwrap_or(data), &[]),
+    }
+}
+
+/// Position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut from = 0usize;
+    while let Some(rel) = haystack.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + rel;
+        if haystack.get(at..)?.starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips_known_vectors() {
+        assert_eq!(decode_base64(b"").unwrap(), b"");
+        assert_eq!(decode_base64(b"Zg==").unwrap(), b"f");
+        assert_eq!(decode_base64(b"Zm8=").unwrap(), b"fo");
+        assert_eq!(decode_base64(b"Zm9v").unwrap(), b"foo");
+        assert_eq!(decode_base64(b"Zm9v\r\nYmFy").unwrap(), b"foobar");
+        assert_eq!(decode_base64(b"Zm9vYg").unwrap(), b"foob");
+    }
+
+    #[test]
+    fn base64_errors() {
+        assert!(decode_base64(b"Zm9v!").is_err());
+        assert!(decode_base64(b"Zg==Zg==").is_err());
+        assert!(decode_base64(b"Z").is_err());
+        assert!(decode_base64(b"Zg===").is_err());
+        assert!(decode_base64(b"Zm9=").is_ok());
+        assert!(decode_base64(b"Zm=").is_err());
+    }
+
+    #[test]
+    fn blocks_with_text_crlf_and_headers() {
+        let text = b"Bag Attributes\r\n  friendlyName: x\r\n-----BEGIN CERTIFICATE-----\r\nZm9v\r\n-----END CERTIFICATE-----\r\nsome text\n-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nYmFy\n-----END RSA PRIVATE KEY-----";
+        let b = blocks(text).unwrap();
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].index, 1);
+        assert_eq!(b[0].label, "CERTIFICATE");
+        assert_eq!(decode_body(b[0].body).unwrap(), b"foo");
+        assert_eq!(b[1].label, "RSA PRIVATE KEY");
+        assert_eq!(decode_body(b[1].body).unwrap(), b"bar");
+    }
+
+    #[test]
+    fn framing_errors_name_the_block() {
+        let missing_end = b"-----BEGIN CERTIFICATE-----\nZm9v\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nZm9v\n";
+        let e = blocks(missing_end).unwrap_err();
+        assert_eq!(e.index, 2);
+        let mismatch = b"-----BEGIN CERTIFICATE-----\nZm9v\n-----END PKCS7-----\n";
+        assert_eq!(blocks(mismatch).unwrap_err().index, 1);
+        let two_begins = b"-----BEGIN CERTIFICATE-----\nZm9v\n-----BEGIN CERTIFICATE-----\nZm9v\n-----END CERTIFICATE-----\n";
+        assert_eq!(blocks(two_begins).unwrap_err().index, 1);
+        let bad_begin = b"-----BEGIN CERTIFICATE\nZm9v\n-----END CERTIFICATE-----\n";
+        assert_eq!(blocks(bad_begin).unwrap_err().index, 1);
+    }
+
+    #[test]
+    fn no_blocks_in_plain_text() {
+        assert!(blocks(b"hello\nworld\n").unwrap().is_empty());
+        assert!(!has_begin_marker(b"hello"));
+        assert!(has_begin_marker(b"x-----BEGIN CERTIFICATE-----"));
+    }
+
+    #[test]
+    fn bare_base64_detection() {
+        assert!(looks_like_bare_base64(&[b'A'; 100]));
+        assert!(!looks_like_bare_base64(b"MIIB"));
+        assert!(!looks_like_bare_base64(
+            b"hello world, this is prose and not base64 at all......."
+        ));
+    }
+}

@@ -1,0 +1,187 @@
+/*!
+Deciding "issued by the same CA": issuer DN equal to the CA's subject, AKI equal to
+its SKI when both exist, and every signature on the way verifying with the issuer's
+key, up to a trust anchor (a `--ca` certificate, or the inferred CA).
+
+Signature verification fails in the same way for a forged signature, an RSA key
+under 2048 bits and RSASSA-PSS, so a failed step is classified before it is called
+forged.
+*/
+
+use std::collections::{HashMap, HashSet};
+
+use crate::certs::info::KeyAlgorithm;
+use crate::certs::{self, Certificate};
+use crate::check::{CaSource, ExpectedCa, is_anchor};
+use crate::rules::unsupported_signature_algorithm::supported;
+
+/// Longest chain followed from a server certificate to an anchor.
+const MAX_CHAIN: usize = 8;
+
+/// Why one signature in the chain did not verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepFailure {
+    /// The signature does not verify with the named issuer's key: forged or corrupt.
+    Forged,
+    /// The issuer's RSA key is shorter than 2048 bits; not verified.
+    WeakSigner { bits: u32 },
+    /// The signature algorithm cannot be verified (RSASSA-PSS, MD5, …).
+    Unsupported,
+}
+
+/// The verdict on one server certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Chains to the expected CA with every signature verified.
+    Trusted,
+    /// Names the inferred CA (DN and key id) whose certificate was not supplied.
+    NamedOnly,
+    /// No expected CA to compare with.
+    NoExpectedCa,
+    /// Does not chain to the expected CA by name: another CA issued it.
+    OtherCa { issuer: String },
+    /// Names the expected CA (or a CA under it) but a signature does not verify.
+    Unverified {
+        /// Subject of the certificate whose signature failed.
+        subject: String,
+        /// Subject of the CA whose key was used.
+        signer: String,
+        failure: StepFailure,
+    },
+    /// Names a CA certificate of the expected CA's hierarchy, but its key identifier
+    /// differs and no certificate with that key was supplied.
+    KeyIdMismatch { issuer: String },
+}
+
+/// Index of every CA certificate known to the run, by subject DN.
+pub struct Trust<'a> {
+    ca: &'a ExpectedCa,
+    by_subject: HashMap<&'a [u8], Vec<&'a Certificate>>,
+    /// Subjects of the anchors and of CA certificates that chain to them.
+    trusted_subjects: HashSet<&'a [u8]>,
+}
+
+impl<'a> Trust<'a> {
+    pub fn new(ca: &'a ExpectedCa, pool: &[&'a Certificate]) -> Self {
+        let mut seen: HashSet<&[u8]> = HashSet::new();
+        let mut by_subject: HashMap<&'a [u8], Vec<&'a Certificate>> = HashMap::new();
+        for c in pool.iter().copied().chain(ca.anchors.iter()) {
+            // Only certificates that can issue others, once each (every server file
+            // carries its own copy of the issuing CA).
+            if !(c.info.is_ca || c.info.subject_der == c.info.issuer_der) || !seen.insert(&c.der) {
+                continue;
+            }
+            by_subject
+                .entry(c.info.subject_der.as_slice())
+                .or_default()
+                .push(c);
+        }
+        let mut trust = Trust {
+            ca,
+            by_subject,
+            trusted_subjects: HashSet::new(),
+        };
+        let mut trusted: HashSet<&'a [u8]> = ca
+            .anchors
+            .iter()
+            .map(|a| a.info.subject_der.as_slice())
+            .collect();
+        if let Some((dn, _)) = &ca.name_only {
+            trusted.insert(dn.as_slice());
+        }
+        let cas: Vec<&'a Certificate> = trust.by_subject.values().flatten().copied().collect();
+        for c in cas {
+            if trust.walk(c) == Verdict::Trusted {
+                trusted.insert(c.info.subject_der.as_slice());
+            }
+        }
+        trust.trusted_subjects = trusted;
+        trust
+    }
+
+    /// Follow `leaf` up to an anchor, verifying each signature.
+    pub fn walk(&self, leaf: &Certificate) -> Verdict {
+        if self.ca.source == CaSource::Unknown {
+            return Verdict::NoExpectedCa;
+        }
+        let mut current = leaf;
+        let mut failed: Option<Verdict> = None;
+        let mut named_only = false;
+        let mut reached = false;
+        for _ in 0..MAX_CHAIN {
+            if is_anchor(self.ca, current) {
+                reached = true;
+                break;
+            }
+            if let Some((dn, aki)) = &self.ca.name_only
+                && current.info.issuer_der == *dn
+                && (aki.is_none() || current.info.aki.is_none() || current.info.aki == *aki)
+            {
+                reached = true;
+                named_only = true;
+                break;
+            }
+            let candidates: Vec<&Certificate> = self
+                .by_subject
+                .get(current.info.issuer_der.as_slice())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|c| c.der != current.der && certs::names_issuer(&current.info, &c.info))
+                .collect();
+            let Some(first) = candidates.first().copied() else {
+                break;
+            };
+            let next = match candidates
+                .iter()
+                .copied()
+                .find(|c| certs::verify_signature(current, c).is_ok())
+            {
+                Some(ok) => ok,
+                None => {
+                    if failed.is_none() {
+                        failed = Some(Verdict::Unverified {
+                            subject: current.info.subject.clone(),
+                            signer: first.info.subject.clone(),
+                            failure: classify(current, first),
+                        });
+                    }
+                    first
+                }
+            };
+            if next.der == current.der {
+                break;
+            }
+            current = next;
+        }
+        match (reached, failed) {
+            (true, None) if named_only => Verdict::NamedOnly,
+            (true, None) => Verdict::Trusted,
+            (true, Some(f)) => f,
+            (false, Some(f)) if self.names_trusted(current) => f,
+            (false, _) if self.names_trusted(current) => Verdict::KeyIdMismatch {
+                issuer: current.info.issuer.clone(),
+            },
+            (false, _) => Verdict::OtherCa {
+                issuer: current.info.issuer.clone(),
+            },
+        }
+    }
+
+    /// Does `cert`'s issuer DN name the expected CA or a CA that chains to it?
+    fn names_trusted(&self, cert: &Certificate) -> bool {
+        self.trusted_subjects
+            .contains(cert.info.issuer_der.as_slice())
+    }
+}
+
+/// Why `cert`'s signature by `signer` did not verify.
+fn classify(cert: &Certificate, signer: &Certificate) -> StepFailure {
+    if !supported(&cert.info.signature_algorithm) {
+        return StepFailure::Unsupported;
+    }
+    match (&signer.info.key.algorithm, signer.info.key.bits) {
+        (KeyAlgorithm::Rsa, Some(bits)) if bits < 2048 => StepFailure::WeakSigner { bits },
+        _ => StepFailure::Forged,
+    }
+}

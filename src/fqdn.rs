@@ -1,0 +1,155 @@
+/*!
+Fully qualified domain names as the topology and certificates spell them: compared
+case-insensitively, displayed as written.
+*/
+
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+/// A DNS name compared without regard to ASCII case (and a trailing dot).
+#[derive(Debug, Clone)]
+pub struct Fqdn {
+    text: String,
+    key: String,
+}
+
+impl Fqdn {
+    pub fn new(text: impl Into<String>) -> Self {
+        let text: String = text.into();
+        let key = text.trim_end_matches('.').to_ascii_lowercase();
+        Fqdn { text, key }
+    }
+
+    /// The name as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The lowercase comparison key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The first label (`fe01` of `fe01.contoso.local`).
+    pub fn host(&self) -> &str {
+        self.key.split('.').next().unwrap_or(&self.key)
+    }
+
+    /// True when the name has no dot (a bare host name).
+    pub fn is_bare(&self) -> bool {
+        !self.key.contains('.')
+    }
+
+    /// Why this is not a usable DNS host name, if it is not.
+    pub fn problem(&self) -> Option<String> {
+        let t = self.text.trim();
+        if t.is_empty() {
+            return Some("the name is empty".into());
+        }
+        if t.contains('$') {
+            return Some(format!(
+                "`{t}` looks like a script variable that was never expanded"
+            ));
+        }
+        if let Some(bad) = t
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.' || *c == '_'))
+        {
+            return Some(format!("`{t}` contains `{bad}`, which a DNS name cannot"));
+        }
+        if t.split('.').any(|l| l.is_empty() || l.len() > 63) || t.len() > 253 {
+            return Some(format!("`{t}` has an empty or over-long label"));
+        }
+        None
+    }
+
+    /// Does the DNS name `pattern` (from a certificate) cover this name? Wildcards
+    /// follow RFC 6125: `*` only as the whole left-most label, matching one label.
+    pub fn matched_by(&self, pattern: &str) -> bool {
+        let pattern = pattern.trim_end_matches('.');
+        if let Some(rest) = pattern.strip_prefix("*.") {
+            if rest.contains('*') || !rest.contains('.') {
+                return false;
+            }
+            match self.key.split_once('.') {
+                Some((first, tail)) => !first.is_empty() && tail.eq_ignore_ascii_case(rest),
+                None => false,
+            }
+        } else {
+            pattern.eq_ignore_ascii_case(&self.key)
+        }
+    }
+}
+
+impl PartialEq for Fqdn {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Fqdn {}
+
+impl Hash for Fqdn {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+    }
+}
+
+impl PartialOrd for Fqdn {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Fqdn {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+impl fmt::Display for Fqdn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compares_case_insensitively() {
+        assert_eq!(
+            Fqdn::new("FE01.Contoso.local"),
+            Fqdn::new("fe01.contoso.LOCAL.")
+        );
+        assert_eq!(
+            Fqdn::new("FE01.Contoso.local").to_string(),
+            "FE01.Contoso.local"
+        );
+    }
+
+    #[test]
+    fn wildcard_matches_one_left_label_only() {
+        let f = Fqdn::new("fe01.contoso.local");
+        assert!(f.matched_by("*.CONTOSO.local"));
+        assert!(!f.matched_by("*.local"));
+        assert!(!Fqdn::new("a.fe01.contoso.local").matched_by("*.contoso.local"));
+        assert!(!f.matched_by("f*.contoso.local"));
+        assert!(!f.matched_by("*.*.local"));
+        assert!(f.matched_by("fe01.contoso.local"));
+    }
+
+    #[test]
+    fn problems_are_named() {
+        assert!(
+            Fqdn::new("$SkypeFQDN")
+                .problem()
+                .unwrap()
+                .contains("script variable")
+        );
+        assert!(Fqdn::new("fe 01.x").problem().is_some());
+        assert!(Fqdn::new("fe01..x").problem().is_some());
+        assert!(Fqdn::new("fe01.contoso.local").problem().is_none());
+    }
+}

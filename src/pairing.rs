@@ -1,0 +1,177 @@
+/*!
+The `pairing` stage: which supplied certificate file belongs to which file-transfer
+server. An explicit `[certificates]` table in the config wins; otherwise a
+certificate belongs to the servers its SAN dNSNames (or its CN when it has no SAN)
+cover, wildcards per RFC 6125; a file name equal to the server's FQDN or host name
+breaks ties, and pairs a certificate that names no server at all (so that a wrong
+SAN is reported as such, not as a missing certificate).
+*/
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::check::{CertFile, FileStatus};
+use crate::config::Config;
+use crate::roles::Roles;
+use crate::rules::{self, Finding};
+
+/// The outcome of pairing.
+#[derive(Debug, Default)]
+pub struct Pairing {
+    /// Per file-transfer server (same order as `Roles::servers`): the file index.
+    pub assigned: Vec<Option<usize>>,
+    /// `ambiguous-certificate` findings.
+    pub findings: Vec<Finding>,
+    /// `missing-certificate` findings (reported after the certificate rules).
+    pub missing: Vec<Finding>,
+}
+
+/// The file name without certificate extensions, lowercased (`FE01.contoso.local.cer` → `fe01.contoso.local`).
+pub fn file_stem(path: &str) -> String {
+    let name = Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut stem = name.as_str();
+    while let Some((head, ext)) = stem.rsplit_once('.') {
+        if matches!(
+            ext,
+            "cer" | "crt" | "pem" | "der" | "cert" | "p7b" | "p7c" | "pfx" | "p12"
+        ) {
+            stem = head;
+        } else {
+            break;
+        }
+    }
+    stem.to_string()
+}
+
+pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
+    let n = roles.servers.len();
+    let mut by_fqdn: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_parent: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (si, s) in roles.servers.iter().enumerate() {
+        let Some(f) = &s.fqdn else { continue };
+        by_fqdn.entry(f.key()).or_default().push(si);
+        if let Some((_, parent)) = f.key().split_once('.') {
+            by_parent.entry(parent).or_default().push(si);
+        }
+        by_stem.entry(f.key()).or_default().push(si);
+        by_stem.entry(f.host()).or_default().push(si);
+    }
+
+    // Candidates per server: (file, file name also matches).
+    let mut by_name: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
+    let mut by_file_name: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (fi, file) in files.iter().enumerate() {
+        let Some(leaf) = file.leaf() else { continue };
+        let stem = file_stem(&file.path);
+        let stem_servers = by_stem.get(stem.as_str()).cloned().unwrap_or_default();
+        let info = &leaf.info;
+        let names: Vec<&str> = if info.has_san {
+            info.dns_names.iter().map(String::as_str).collect()
+        } else {
+            info.common_name.iter().map(String::as_str).collect()
+        };
+        let mut matched: Vec<usize> = Vec::new();
+        for name in names {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            let hits = match name.strip_prefix("*.") {
+                Some(parent) if !parent.contains('*') => by_parent.get(parent),
+                Some(_) => None,
+                None => by_fqdn.get(name.as_str()),
+            };
+            matched.extend(hits.into_iter().flatten().copied());
+        }
+        matched.sort_unstable();
+        matched.dedup();
+        if matched.is_empty() {
+            for si in stem_servers {
+                if let Some(v) = by_file_name.get_mut(si) {
+                    v.push(fi);
+                }
+            }
+        } else {
+            for si in matched {
+                if let Some(v) = by_name.get_mut(si) {
+                    v.push((fi, stem_servers.contains(&si)));
+                }
+            }
+        }
+    }
+
+    let mut out = Pairing {
+        assigned: vec![None; n],
+        ..Pairing::default()
+    };
+    for (si, server) in roles.servers.iter().enumerate() {
+        let Some(fqdn) = &server.fqdn else { continue };
+        let manifest = config.manifest_file(fqdn, files);
+        let candidates = by_name.get(si).map(Vec::as_slice).unwrap_or(&[]);
+        let chosen = if let Some(fi) = manifest {
+            Some(fi)
+        } else if let [(fi, _)] = candidates {
+            Some(*fi)
+        } else if candidates.len() > 1 {
+            let named: Vec<usize> = candidates.iter().filter(|c| c.1).map(|c| c.0).collect();
+            if let [fi] = named.as_slice() {
+                Some(*fi)
+            } else {
+                let paths: Vec<&str> = candidates
+                    .iter()
+                    .filter_map(|(fi, _)| files.get(*fi).map(|f| f.path.as_str()))
+                    .collect();
+                out.findings.push(rules::ambiguous_certificate::finding(
+                    server,
+                    fqdn,
+                    &paths,
+                    candidates[0].0,
+                ));
+                None
+            }
+        } else {
+            match by_file_name.get(si).map(Vec::as_slice) {
+                Some([fi]) => Some(*fi),
+                Some([first, ..]) => {
+                    let paths: Vec<&str> = by_file_name[si]
+                        .iter()
+                        .filter_map(|fi| files.get(*fi).map(|f| f.path.as_str()))
+                        .collect();
+                    out.findings.push(rules::ambiguous_certificate::finding(
+                        server, fqdn, &paths, *first,
+                    ));
+                    None
+                }
+                _ => {
+                    out.missing
+                        .push(rules::missing_certificate::finding(server, fqdn));
+                    None
+                }
+            }
+        };
+        if let Some(fi) = chosen {
+            if let Some(f) = files.get_mut(fi) {
+                f.servers.push(fqdn.to_string());
+                f.status = FileStatus::Used;
+            }
+            out.assigned[si] = Some(fi);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stem_strips_certificate_extensions_only() {
+        assert_eq!(
+            file_stem("certs/FE01.contoso.local.cer"),
+            "fe01.contoso.local"
+        );
+        assert_eq!(file_stem("a/fe01.pem.p7b"), "fe01");
+        assert_eq!(file_stem("fe01.contoso.local"), "fe01.contoso.local");
+    }
+}

@@ -1,0 +1,270 @@
+/*!
+JSON output (version 1; fields may be added, never renamed). The check report
+follows `schemas/report.schema.json`; the list document `schemas/list.schema.json`.
+*/
+
+use serde::Serialize;
+
+use crate::check::Report;
+use crate::roles::{FileTransferServer, Roles};
+use crate::rules::{Finding, Severity};
+use crate::source::{Location, SourceFile};
+use crate::topology::Topology;
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+const TOOL: Tool = Tool {
+    name: "topocert",
+    version: env!("CARGO_PKG_VERSION"),
+};
+
+#[derive(Serialize)]
+struct TopologyInfo {
+    path: String,
+    format: &'static str,
+    encoding: String,
+}
+
+fn topology_info(t: &Topology) -> TopologyInfo {
+    TopologyInfo {
+        path: t.source.name().to_string(),
+        format: t.format.as_str(),
+        encoding: t.source.encoding().name(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    severity: Severity,
+    message: &'a str,
+    help: &'a str,
+    server: Option<&'a str>,
+    certificate: Option<&'a str>,
+    location: Option<Location>,
+}
+
+fn findings<'a>(
+    list: &'a [Finding],
+    src: &SourceFile,
+    cert_path: impl Fn(usize) -> Option<&'a str>,
+) -> Vec<JsonFinding<'a>> {
+    list.iter()
+        .map(|f| {
+            let certificate = f.certificate.and_then(&cert_path);
+            let location = match (&f.span, certificate) {
+                (Some(span), _) => Some(src.location(span)),
+                (None, Some(path)) => Some(Location::file_start(path)),
+                (None, None) => None,
+            };
+            JsonFinding {
+                code: f.code.as_str(),
+                severity: f.severity,
+                message: &f.message,
+                help: &f.help,
+                server: f.server.as_deref(),
+                certificate,
+                location,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ListServer {
+    fqdn: Option<String>,
+    pool: Option<String>,
+    site: Option<String>,
+    role_rule: &'static str,
+    next_hop: bool,
+    location: Location,
+}
+
+fn list_server(t: &Topology, s: &FileTransferServer) -> ListServer {
+    ListServer {
+        fqdn: s.fqdn.as_ref().map(|f| f.to_string()),
+        pool: s.pool.as_ref().map(|f| f.to_string()),
+        site: s.site.clone(),
+        role_rule: s.rule.as_str(),
+        next_hop: s.next_hop,
+        location: t.source.location(&s.span),
+    }
+}
+
+#[derive(Serialize)]
+struct PcPool {
+    fqdn: Option<String>,
+    next_hops: Vec<String>,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct ListDoc<'a> {
+    version: u32,
+    tool: Tool,
+    topology: TopologyInfo,
+    servers: Vec<ListServer>,
+    persistent_chat_pools: Vec<PcPool>,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+fn to_string<T: Serialize>(doc: &T) -> String {
+    let mut s =
+        serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// `topocert list --format json`.
+pub fn render_list(t: &Topology, roles: &Roles, list: &[Finding]) -> String {
+    let pools = roles
+        .pc_pools
+        .iter()
+        .map(|p| PcPool {
+            fqdn: p.fqdn.as_ref().map(|f| f.to_string()),
+            next_hops: p
+                .next_hops
+                .iter()
+                .filter_map(|ci| t.clusters.get(*ci))
+                .filter_map(|c| c.fqdn.as_ref().map(|f| f.to_string()))
+                .collect(),
+            location: t
+                .services
+                .get(p.service)
+                .map(|s| t.source.location(&s.span))
+                .unwrap_or_else(|| t.source.location(&t.root_span)),
+        })
+        .collect();
+    to_string(&ListDoc {
+        version: 1,
+        tool: TOOL,
+        topology: topology_info(t),
+        servers: roles.servers.iter().map(|s| list_server(t, s)).collect(),
+        persistent_chat_pools: pools,
+        findings: findings(list, &t.source, |_| None),
+    })
+}
+
+#[derive(Serialize)]
+struct ExpectedCaDoc<'a> {
+    source: &'static str,
+    subjects: &'a [String],
+}
+
+#[derive(Serialize)]
+struct CheckServer<'a> {
+    fqdn: Option<String>,
+    pool: Option<String>,
+    site: Option<String>,
+    role_rule: &'static str,
+    next_hop: bool,
+    certificate: Option<&'a str>,
+    status: &'static str,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct CertDoc<'a> {
+    path: &'a str,
+    format: Option<String>,
+    subject: Option<&'a str>,
+    issuer: Option<&'a str>,
+    serial: Option<&'a str>,
+    not_before: Option<String>,
+    not_after: Option<String>,
+    dns_names: Vec<&'a str>,
+    servers: &'a [String],
+    status: &'static str,
+    error: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    servers: usize,
+    certificates: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+#[derive(Serialize)]
+struct CheckDoc<'a> {
+    version: u32,
+    tool: Tool,
+    topology: TopologyInfo,
+    valid_at: String,
+    expected_ca: ExpectedCaDoc<'a>,
+    servers: Vec<CheckServer<'a>>,
+    certificates: Vec<CertDoc<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+/// `topocert check --format json`.
+pub fn render_check(rep: &Report) -> String {
+    let t = &rep.topology;
+    let path_of = |i: usize| rep.files.get(i).map(|f| f.path.as_str());
+    let servers = rep
+        .servers
+        .iter()
+        .map(|s| {
+            let l = list_server(t, &s.server);
+            CheckServer {
+                fqdn: l.fqdn,
+                pool: l.pool,
+                site: l.site,
+                role_rule: l.role_rule,
+                next_hop: l.next_hop,
+                certificate: s.certificate.and_then(path_of),
+                status: super::status(s.worst),
+                location: l.location,
+            }
+        })
+        .collect();
+    let certificates = rep
+        .files
+        .iter()
+        .map(|f| {
+            let leaf = f.leaf();
+            CertDoc {
+                path: &f.path,
+                format: f.loaded.as_ref().ok().map(|l| l.format.to_string()),
+                subject: leaf.map(|c| c.info.subject.as_str()),
+                issuer: leaf.map(|c| c.info.issuer.as_str()),
+                serial: leaf.map(|c| c.info.serial_hex.as_str()),
+                not_before: leaf.map(|c| super::timestamp(c.info.not_before)),
+                not_after: leaf.map(|c| super::timestamp(c.info.not_after)),
+                dns_names: leaf
+                    .map(|c| c.info.dns_names.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+                servers: &f.servers,
+                status: f.status.as_str(),
+                error: f.loaded.as_ref().err().map(String::as_str),
+            }
+        })
+        .collect();
+    to_string(&CheckDoc {
+        version: 1,
+        tool: TOOL,
+        topology: topology_info(t),
+        valid_at: super::timestamp(rep.valid_at),
+        expected_ca: ExpectedCaDoc {
+            source: rep.expected_ca.source.as_str(),
+            subjects: &rep.expected_ca.subjects,
+        },
+        servers,
+        certificates,
+        findings: findings(&rep.findings, &t.source, path_of),
+        summary: Summary {
+            servers: rep.servers.len(),
+            certificates: rep.files.len(),
+            errors: rep.count(Severity::Error),
+            warnings: rep.count(Severity::Warning),
+            notes: rep.count(Severity::Note),
+        },
+    })
+}

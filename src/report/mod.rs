@@ -1,0 +1,109 @@
+/*!
+The `report` stage: renderers of the findings model. They only format what
+`check` and `list` decided; none re-parses or re-decides anything.
+*/
+
+pub mod human;
+pub mod json;
+
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::rules::{Code, Severity};
+
+/// RFC 3339 in UTC, e.g. `2026-06-01T00:00:00Z`.
+pub fn timestamp(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| t.unix_timestamp().to_string())
+}
+
+/// The date part, e.g. `2026-06-01`.
+pub fn date(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
+/// `topocert explain CODE`.
+pub fn explain(code: Code) -> String {
+    let info = code.info();
+    format!(
+        "{} ({}): {}\n\n{}",
+        info.code,
+        info.default_severity,
+        info.summary,
+        info.explanation
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim_end()
+    ) + "\n"
+}
+
+/// `topocert explain --all`: every code, its default severity and summary.
+pub fn explain_all() -> String {
+    let rows: Vec<Vec<String>> = Code::ALL
+        .iter()
+        .map(|c| {
+            let i = c.info();
+            vec![
+                i.code.to_string(),
+                i.default_severity.to_string(),
+                i.summary.to_string(),
+            ]
+        })
+        .collect();
+    table(&["CODE", "DEFAULT", "SUMMARY"], &rows)
+}
+
+/// A plain text table with left-aligned columns separated by two spaces.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let mut l = String::new();
+        for (i, (cell, w)) in cells.zip(&widths).enumerate() {
+            if i > 0 {
+                l.push_str("  ");
+            }
+            l.push_str(cell);
+            if i + 1 < widths.len() {
+                l.extend(std::iter::repeat_n(
+                    ' ',
+                    w.saturating_sub(cell.chars().count()),
+                ));
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(&mut headers.iter().copied());
+    for r in rows {
+        line(&mut r.iter().map(String::as_str));
+    }
+    out
+}
+
+/// "1 error", "2 warnings".
+pub fn plural(n: usize, one: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
+}
+
+/// Status word of a server from the worst severity of its findings.
+pub fn status(worst: Option<Severity>) -> &'static str {
+    match worst {
+        Some(Severity::Error) => "error",
+        Some(Severity::Warning) => "warning",
+        _ => "ok",
+    }
+}

@@ -1,0 +1,183 @@
+/*!
+The `roles` stage: which machines run the Persistent Chat Web Services for File
+Upload/Download, which services are Persistent Chat pools, and which Front End pool
+each Persistent Chat pool uses as its next hop.
+*/
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::fqdn::Fqdn;
+use crate::topology::{Service, Topology};
+
+/// Why a machine is taken to run the file-transfer web service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleRule {
+    /// Its pool's WebServices lists the `PersistentChatWeb` component.
+    Component,
+    /// Components are not listed; the pool is a Front End / Standard Edition pool.
+    FrontEndPool,
+}
+
+impl RoleRule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleRule::Component => "component",
+            RoleRule::FrontEndPool => "front-end-pool",
+        }
+    }
+}
+
+/// One machine that runs the Persistent Chat file-transfer web service.
+#[derive(Debug, Clone)]
+pub struct FileTransferServer {
+    pub cluster: usize,
+    pub machine: usize,
+    /// `None` when neither the machine nor its cluster names an FQDN.
+    pub fqdn: Option<Fqdn>,
+    pub pool: Option<Fqdn>,
+    pub site: Option<String>,
+    pub rule: RoleRule,
+    /// The pool is the next hop of at least one Persistent Chat pool.
+    pub next_hop: bool,
+    /// The pool has more than one machine, so certificates must also name the pool.
+    pub multi_server_pool: bool,
+    /// The WebServices service that made it a file-transfer server.
+    pub web_service: usize,
+    /// Span the report points at (the machine's Fqdn, or its `<Machine>` tag).
+    pub span: Range<usize>,
+}
+
+impl FileTransferServer {
+    /// The name to show: the FQDN, or a description of the unnamed machine.
+    pub fn display_name(&self) -> String {
+        match (&self.fqdn, &self.pool) {
+            (Some(f), _) => f.to_string(),
+            (None, Some(p)) => format!("machine {} of {p}", self.machine + 1),
+            (None, None) => format!("machine {} of an unnamed cluster", self.machine + 1),
+        }
+    }
+}
+
+/// A Persistent Chat pool and the Front End pools it depends on.
+#[derive(Debug, Clone)]
+pub struct PersistentChatPool {
+    pub service: usize,
+    pub cluster: Option<usize>,
+    pub fqdn: Option<Fqdn>,
+    /// Indexes of clusters (Front End pools) this pool depends on.
+    pub next_hops: Vec<usize>,
+}
+
+/// Everything `list`, `check` and `plan` need to know about roles.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub servers: Vec<FileTransferServer>,
+    pub pc_pools: Vec<PersistentChatPool>,
+}
+
+/// True for the Persistent Chat server role (`Get-CsService` calls it
+/// `PersistentChatServer`; topology documents `PersistentChatService`).
+pub fn is_persistent_chat_role(role: &str) -> bool {
+    role.eq_ignore_ascii_case("PersistentChatService")
+        || role.eq_ignore_ascii_case("PersistentChatServer")
+}
+
+/// Work out the roles of every machine of `t`.
+pub fn resolve(t: &Topology) -> Roles {
+    // Services per cluster, in document order.
+    let mut on_cluster: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (si, s) in t.services.iter().enumerate() {
+        if let Some(ci) = t.service_cluster(s) {
+            on_cluster.entry(ci).or_default().push(si);
+        }
+    }
+    let has = |ci: usize, role: &str| -> Option<&Service> {
+        on_cluster.get(&ci).and_then(|v| {
+            v.iter()
+                .filter_map(|si| t.services.get(*si))
+                .find(|s| s.role.eq_ignore_ascii_case(role))
+        })
+    };
+
+    // Which clusters are file-transfer pools, and by which rule.
+    let mut pools: Vec<(usize, usize, RoleRule)> = Vec::new();
+    for ci in 0..t.clusters.len() {
+        let Some(web) = on_cluster.get(&ci).and_then(|v| {
+            v.iter().copied().find(|si| {
+                t.services
+                    .get(*si)
+                    .is_some_and(|s| s.role.eq_ignore_ascii_case("WebServices"))
+            })
+        }) else {
+            continue;
+        };
+        if has(ci, "Registrar").is_some_and(|r| r.is_director) {
+            continue; // Directors never host the file-transfer service.
+        }
+        let Some(ws) = t.services.get(web) else {
+            continue;
+        };
+        let rule = match &ws.components {
+            Some(list) if list.iter().any(|c| c == "PersistentChatWeb") => RoleRule::Component,
+            Some(_) => continue,
+            None if has(ci, "UserServices").is_some() && has(ci, "Registrar").is_some() => {
+                RoleRule::FrontEndPool
+            }
+            None => continue,
+        };
+        pools.push((ci, web, rule));
+    }
+
+    let mut pc_pools = Vec::new();
+    for (si, s) in t.services.iter().enumerate() {
+        if !is_persistent_chat_role(&s.role) {
+            continue;
+        }
+        let cluster = t.service_cluster(s);
+        let mut next_hops: Vec<usize> = s
+            .depends_on
+            .iter()
+            .filter_map(|d| t.service_by_key(&d.key))
+            .filter_map(|di| t.services.get(di))
+            .filter_map(|d| t.service_cluster(d))
+            .filter(|ci| pools.iter().any(|(p, _, _)| p == ci))
+            .collect();
+        next_hops.sort_unstable();
+        next_hops.dedup();
+        pc_pools.push(PersistentChatPool {
+            service: si,
+            cluster,
+            fqdn: cluster
+                .and_then(|ci| t.clusters.get(ci))
+                .and_then(|c| c.fqdn.clone()),
+            next_hops,
+        });
+    }
+
+    let mut servers = Vec::new();
+    for (ci, web, rule) in pools {
+        let Some(cluster) = t.clusters.get(ci) else {
+            continue;
+        };
+        let next_hop = pc_pools.iter().any(|p| p.next_hops.contains(&ci));
+        for (mi, m) in cluster.machines.iter().enumerate() {
+            servers.push(FileTransferServer {
+                cluster: ci,
+                machine: mi,
+                fqdn: m.fqdn.clone(),
+                pool: cluster.fqdn.clone(),
+                site: t.site_label(cluster),
+                rule,
+                next_hop,
+                multi_server_pool: cluster.machines.len() > 1,
+                web_service: web,
+                span: m.span.clone(),
+            });
+        }
+    }
+    Roles { servers, pc_pools }
+}

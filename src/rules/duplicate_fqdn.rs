@@ -1,0 +1,50 @@
+//! `duplicate-fqdn`: the topology names a machine twice.
+
+use std::collections::HashMap;
+
+use super::{Code, Finding};
+use crate::check::TopologyCx;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a machine FQDN that appears on more than one `<Machine>` element
+    /// (compared without regard to case).
+    ///
+    /// ## Why Lync cares
+    /// A server belongs to exactly one pool. Two machines with one name make
+    /// certificate pairing ambiguous, and Topology Builder refuses to publish such a
+    /// topology.
+    ///
+    /// ## How to fix
+    /// Remove the second machine or correct its FQDN.
+    ///
+    /// ## Example
+    /// `fe01.contoso.local` listed in both `pool01` and `pool02`.
+    DUPLICATE_FQDN, "duplicate-fqdn", Error, "the topology names a machine twice"
+}
+
+pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for c in &cx.topology.clusters {
+        for m in &c.machines {
+            let Some(f) = &m.fqdn else { continue };
+            match first.get(f.key()) {
+                Some(at) => {
+                    let (line, _) = cx.topology.source.line_col(*at);
+                    sink.push(
+                        Finding::new(
+                            Code::DuplicateFqdn,
+                            format!("machine {f} is already listed on line {line}"),
+                            "each server belongs to exactly one pool: remove the duplicate or correct its FQDN",
+                        )
+                        .server(f.to_string())
+                        .at(m.focus(), "listed again here"),
+                    );
+                }
+                None => {
+                    first.insert(f.key(), m.span.start);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! `missing-certificate`: a file-transfer server has no certificate.
+
+use super::{Code, Finding};
+use crate::fqdn::Fqdn;
+use crate::roles::FileTransferServer;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a server that runs the Persistent Chat Web Services for File
+    /// Upload/Download when none of the supplied certificate files is for it: no
+    /// certificate's SAN (or CN) covers its FQDN, no file is named after it, and the
+    /// `[certificates]` table of the config does not name one.
+    ///
+    /// ## Why Lync cares
+    /// Persistent Chat setup requires a certificate issued by the internal CA on
+    /// every server running the file-transfer web service. Without one the
+    /// installation stops on that server.
+    ///
+    /// ## How to fix
+    /// Request a certificate for the server from the internal CA (subject and SAN
+    /// as the pool needs them: the server FQDN and, for a multi-server pool, the
+    /// pool FQDN), and pass its file with `--certs`.
+    ///
+    /// ## Example
+    /// `fe05.contoso.local` is in pool `pool02.contoso.local`, but `certs/` holds no
+    /// certificate naming it.
+    MISSING_CERTIFICATE, "missing-certificate", Error, "a Persistent Chat file-transfer server has no certificate"
+}
+
+pub fn finding(server: &FileTransferServer, fqdn: &Fqdn) -> Finding {
+    let names = match (&server.pool, server.multi_server_pool) {
+        (Some(pool), true) => format!("{fqdn} and {pool}"),
+        _ => fqdn.to_string(),
+    };
+    Finding::new(
+        Code::MissingCertificate,
+        format!("no certificate was supplied for {fqdn}"),
+        format!(
+            "request a certificate from the internal CA with SAN {names} and pass it with --certs"
+        ),
+    )
+    .server(fqdn.to_string())
+    .at(
+        server.span.clone(),
+        "this server needs a certificate from the internal CA",
+    )
+}

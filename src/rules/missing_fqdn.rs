@@ -1,0 +1,60 @@
+//! `missing-fqdn`: a pool or server the check needs has no FQDN.
+
+use super::{Code, Finding, Severity};
+use crate::check::TopologyCx;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `<Cluster>` without an `Fqdn` attribute, and a `<Machine>` without
+    /// one in a pool of several machines (a single-machine pool lends the machine its
+    /// own Fqdn, as Topology Builder does).
+    ///
+    /// ## Why Lync cares
+    /// Certificates are requested, issued and checked for names. A server without a
+    /// name cannot be paired with its certificate, so topocert cannot prove that the
+    /// Persistent Chat file-transfer server will accept the installation.
+    ///
+    /// ## How to fix
+    /// Give the pool and each of its machines their FQDN in Topology Builder and
+    /// export the topology again.
+    ///
+    /// ## Example
+    /// `<Machine OrdinalInCluster="2" />` in a two-machine Front End pool.
+    MISSING_FQDN, "missing-fqdn", Error, "a pool or server has no FQDN"
+}
+
+pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
+    let help = "give the element its Fqdn in Topology Builder and export the topology again";
+    for (ci, c) in cx.topology.clusters.iter().enumerate() {
+        let needed = cx.cluster_needed(ci);
+        let sev = if needed {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        if c.fqdn.is_none() {
+            sink.push(
+                Finding::new(Code::MissingFqdn, "a cluster has no Fqdn attribute", help)
+                    .severity(sev)
+                    .at(c.span.clone(), "this <Cluster> has no Fqdn"),
+            );
+        }
+        for m in c
+            .machines
+            .iter()
+            .filter(|m| m.fqdn.is_none() && c.fqdn.is_some())
+        {
+            let pool = c.fqdn.as_ref().map(|f| f.to_string()).unwrap_or_default();
+            sink.push(
+                Finding::new(
+                    Code::MissingFqdn,
+                    format!("a machine of pool {pool} has no Fqdn attribute"),
+                    help,
+                )
+                .severity(sev)
+                .server(pool)
+                .at(m.span.clone(), "this <Machine> has no Fqdn"),
+            );
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `missing-server-auth`: the EKU extension lacks Server Authentication.
+
+use super::{Code, Finding};
+use crate::certs::summary::Field;
+use crate::check::ServerCx;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a certificate with an Extended Key Usage extension that lists neither
+    /// Server Authentication (1.3.6.1.5.5.7.3.1) nor anyExtendedKeyUsage. A
+    /// certificate without an EKU extension is not restricted and passes.
+    ///
+    /// ## Why Lync cares
+    /// The file-transfer web service is a TLS server. Windows refuses a certificate
+    /// whose EKU does not allow server authentication for it.
+    ///
+    /// ## How to fix
+    /// Request the certificate from a template that includes Server Authentication
+    /// (the "Web Server" template does).
+    ///
+    /// ## Example
+    /// `Extended Key Usage: clientAuth`
+    MISSING_SERVER_AUTH, "missing-server-auth", Error, "the certificate's EKU does not allow server authentication"
+}
+
+pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    let Some(eku) = &cx.leaf.info.eku else { return };
+    let ok = eku.iter().any(|u| {
+        matches!(
+            u.as_str(),
+            "serverAuth" | "1.3.6.1.5.5.7.3.1" | "anyExtendedKeyUsage" | "2.5.29.37.0"
+        )
+    });
+    if !ok {
+        sink.push(
+            cx.finding(
+                Code::MissingServerAuth,
+                format!(
+                    "certificate {} for {} is not valid for server authentication (EKU: {})",
+                    cx.file.path,
+                    cx.fqdn,
+                    if eku.is_empty() { "empty".to_string() } else { eku.join(", ") }
+                ),
+                "request the certificate from a template with Server Authentication, such as Web Server",
+            )
+            .field(Field::Eku, "no serverAuth"),
+        );
+    }
+}

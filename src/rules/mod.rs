@@ -1,0 +1,271 @@
+/*!
+The rule registry: every finding topocert can report has a stable kebab-case code,
+a default severity, a one-line summary and a long explanation (`topocert explain`),
+declared next to the check in its own file.
+*/
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::certs::summary::Field;
+
+/// Declares a rule's documentation: the `///` text becomes its explanation.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:expr])* $konst:ident, $code:literal, $sev:ident, $summary:literal) => {
+        $(#[doc = $doc])*
+        pub const $konst: crate::rules::RuleInfo = crate::rules::RuleInfo {
+            code: $code,
+            default_severity: crate::rules::Severity::$sev,
+            summary: $summary,
+            explanation: concat!($($doc, "\n"),*),
+        };
+    };
+}
+
+pub mod ambiguous_certificate;
+pub mod bare_host_name;
+pub mod ca_inferred;
+pub mod ca_mismatch;
+pub mod duplicate_fqdn;
+pub mod expired;
+pub mod expires_soon;
+pub mod invalid_fqdn;
+pub mod missing_certificate;
+pub mod missing_crl_distribution_point;
+pub mod missing_fqdn;
+pub mod missing_server_auth;
+pub mod name_mismatch;
+pub mod no_persistent_chat_pool;
+pub mod not_yet_valid;
+pub mod orphan_certificate;
+pub mod persistent_chat_unsupported;
+pub mod sha1_signature;
+pub mod unreadable_certificate;
+pub mod unresolved_reference;
+pub mod unsupported_signature_algorithm;
+pub mod unused_ignore;
+pub mod unverified_signature;
+pub mod weak_key;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Static documentation of one rule.
+#[derive(Debug)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+}
+
+macro_rules! codes {
+    ($($variant:ident => $module:ident :: $konst:ident,)*) => {
+        /// Every finding code, in alphabetical order of the code string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn info(self) -> &'static RuleInfo {
+                match self { $(Code::$variant => &$module::$konst,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    AmbiguousCertificate => ambiguous_certificate::AMBIGUOUS_CERTIFICATE,
+    BareHostName => bare_host_name::BARE_HOST_NAME,
+    CaInferred => ca_inferred::CA_INFERRED,
+    CaMismatch => ca_mismatch::CA_MISMATCH,
+    DuplicateFqdn => duplicate_fqdn::DUPLICATE_FQDN,
+    Expired => expired::EXPIRED,
+    ExpiresSoon => expires_soon::EXPIRES_SOON,
+    InvalidFqdn => invalid_fqdn::INVALID_FQDN,
+    MissingCertificate => missing_certificate::MISSING_CERTIFICATE,
+    MissingCrlDistributionPoint => missing_crl_distribution_point::MISSING_CRL_DISTRIBUTION_POINT,
+    MissingFqdn => missing_fqdn::MISSING_FQDN,
+    MissingServerAuth => missing_server_auth::MISSING_SERVER_AUTH,
+    NameMismatch => name_mismatch::NAME_MISMATCH,
+    NoPersistentChatPool => no_persistent_chat_pool::NO_PERSISTENT_CHAT_POOL,
+    NotYetValid => not_yet_valid::NOT_YET_VALID,
+    OrphanCertificate => orphan_certificate::ORPHAN_CERTIFICATE,
+    PersistentChatUnsupported => persistent_chat_unsupported::PERSISTENT_CHAT_UNSUPPORTED,
+    Sha1Signature => sha1_signature::SHA1_SIGNATURE,
+    UnreadableCertificate => unreadable_certificate::UNREADABLE_CERTIFICATE,
+    UnresolvedReference => unresolved_reference::UNRESOLVED_REFERENCE,
+    UnsupportedSignatureAlgorithm => unsupported_signature_algorithm::UNSUPPORTED_SIGNATURE_ALGORITHM,
+    UnusedIgnore => unused_ignore::UNUSED_IGNORE,
+    UnverifiedSignature => unverified_signature::UNVERIFIED_SIGNATURE,
+    WeakKey => weak_key::WEAK_KEY,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        self.info().code
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl FromStr for Code {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown rule code `{s}` (see `topocert explain --all`)"))
+    }
+}
+
+/// One reported problem (or note), located in the topology and/or a certificate.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    /// FQDN (or description) of the server concerned.
+    pub server: Option<String>,
+    /// Index into the report's certificate files.
+    pub certificate: Option<usize>,
+    /// Primary span in the topology's decoded text.
+    pub span: Option<Range<usize>>,
+    pub label: String,
+    /// Field of the certificate summary to point at.
+    pub cert_field: Option<Field>,
+    pub cert_label: Option<String>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity; fill in the rest with the builders.
+    pub fn new(code: Code, message: impl Into<String>, help: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: code.info().default_severity,
+            message: message.into(),
+            help: help.into(),
+            server: None,
+            certificate: None,
+            span: None,
+            label: String::new(),
+            cert_field: None,
+            cert_label: None,
+        }
+    }
+
+    pub fn severity(mut self, s: Severity) -> Self {
+        self.severity = s;
+        self
+    }
+
+    pub fn server(mut self, s: impl Into<String>) -> Self {
+        self.server = Some(s.into());
+        self
+    }
+
+    pub fn certificate(mut self, index: usize) -> Self {
+        self.certificate = Some(index);
+        self
+    }
+
+    pub fn at(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.span = Some(span);
+        self.label = label.into();
+        self
+    }
+
+    pub fn field(mut self, f: Field, label: impl Into<String>) -> Self {
+        self.cert_field = Some(f);
+        self.cert_label = Some(label.into());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_sorted_and_documented() {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(
+            codes, sorted,
+            "codes must be unique and listed alphabetically"
+        );
+        for c in Code::ALL {
+            let info = c.info();
+            assert!(
+                info.code
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '-')
+                    && !info.code.starts_with('-')
+                    && !info.code.ends_with('-'),
+                "{} is not kebab-case",
+                info.code
+            );
+            assert!(!info.summary.is_empty() && !info.summary.ends_with('.'));
+            assert!(
+                info.summary
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_lowercase())
+            );
+            for section in ["## What it does", "## Why Lync cares", "## How to fix"] {
+                assert!(
+                    info.explanation.contains(section),
+                    "{}: missing {section}",
+                    info.code
+                );
+            }
+            assert_eq!(Code::from_str(c.as_str()), Ok(*c));
+        }
+    }
+
+    #[test]
+    fn code_set_is_stable() {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        insta::assert_snapshot!(codes.join("\n"));
+    }
+}

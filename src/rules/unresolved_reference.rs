@@ -1,0 +1,85 @@
+//! `unresolved-reference`: a service refers to a cluster or service that is not there.
+
+use super::{Code, Finding};
+use crate::check::TopologyCx;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an `InstalledOn` that names no cluster, or a `Dependency` that names no
+    /// service, for the services topocert needs: Web Services, Registrar, User
+    /// Services and Persistent Chat.
+    ///
+    /// ## Why Lync cares
+    /// topocert finds the servers that run the Persistent Chat file-transfer web
+    /// service through these links. A broken link means a server could be missed —
+    /// and a missed server is one whose certificate is never checked.
+    ///
+    /// ## How to fix
+    /// Export the topology again (a hand-edited or partial export usually causes
+    /// this); check that the whole document was saved.
+    ///
+    /// ## Example
+    /// `<InstalledOn><ClusterId SiteId="1" Number="9" /></InstalledOn>` with no cluster 9.
+    UNRESOLVED_REFERENCE, "unresolved-reference", Error, "a service refers to a cluster or service that is not in the topology"
+}
+
+const NEEDED: &[&str] = &[
+    "WebServices",
+    "Registrar",
+    "UserServices",
+    "PersistentChatService",
+    "PersistentChatServer",
+];
+
+pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
+    let t = cx.topology;
+    let help =
+        "export the topology again; the link points at an element the document does not contain";
+    for s in &t.services {
+        if !NEEDED.iter().any(|r| s.role.eq_ignore_ascii_case(r)) {
+            continue;
+        }
+        match &s.installed_on {
+            Some(r) if t.cluster_by_key(&r.key).is_none() => sink.push(
+                Finding::new(
+                    Code::UnresolvedReference,
+                    format!(
+                        "{} service is installed on `{}`, which is not a cluster of this topology",
+                        s.role, r.key
+                    ),
+                    help,
+                )
+                .at(r.span.clone(), "no such cluster"),
+            ),
+            None => sink.push(
+                Finding::new(
+                    Code::UnresolvedReference,
+                    format!(
+                        "{} service does not say which cluster it is installed on",
+                        s.role
+                    ),
+                    help,
+                )
+                .at(s.span.clone(), "no InstalledOn"),
+            ),
+            _ => {}
+        }
+        for d in s
+            .depends_on
+            .iter()
+            .filter(|d| t.service_by_key(&d.key).is_none())
+        {
+            sink.push(
+                Finding::new(
+                    Code::UnresolvedReference,
+                    format!(
+                        "{} service depends on `{}`, which is not a service of this topology",
+                        s.role, d.key
+                    ),
+                    help,
+                )
+                .at(d.span.clone(), "no such service"),
+            );
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! `unsupported-signature-algorithm`: RSASSA-PSS or another algorithm Lync rejects.
+
+use super::{Code, Finding};
+use crate::certs::info::{Hash, SignatureAlgorithm};
+use crate::certs::summary::Field;
+use crate::check::ServerCx;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a certificate signed with an algorithm Lync Server cannot use:
+    /// RSASSA-PSS, Ed25519, MD5, or any algorithm topocert does not know.
+    /// PKCS#1 v1.5 RSA and ECDSA with SHA-1/SHA-2 are accepted.
+    ///
+    /// ## Why Lync cares
+    /// Lync Server 2013's certificate handling (and the Windows versions it runs on)
+    /// does not accept RSASSA-PSS signatures on server certificates, and MD5 is
+    /// refused everywhere. Such a certificate cannot be assigned to the web service.
+    ///
+    /// ## How to fix
+    /// Have the CA issue the certificate with sha256WithRSAEncryption (in AD CS, set
+    /// `AlternateSignatureAlgorithm` to 0 on the CA).
+    ///
+    /// ## Example
+    /// `Signature Algorithm: RSASSA-PSS`
+    UNSUPPORTED_SIGNATURE_ALGORITHM, "unsupported-signature-algorithm", Error, "the certificate is signed with an algorithm Lync rejects"
+}
+
+/// Can a signature with this algorithm be accepted (and verified)?
+pub fn supported(alg: &SignatureAlgorithm) -> bool {
+    match alg {
+        SignatureAlgorithm::RsaPkcs1 { hash } | SignatureAlgorithm::Ecdsa { hash } => {
+            *hash != Hash::Md5
+        }
+        _ => false,
+    }
+}
+
+pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    let alg = &cx.leaf.info.signature_algorithm;
+    if !supported(alg) {
+        sink.push(
+            cx.finding(
+                Code::UnsupportedSignatureAlgorithm,
+                format!("certificate {} for {} is signed with {alg}, which Lync does not accept", cx.file.path, cx.fqdn),
+                "have the CA reissue it with sha256WithRSAEncryption (AD CS: AlternateSignatureAlgorithm=0)",
+            )
+            .field(Field::SignatureAlgorithm, "not accepted by Lync"),
+        );
+    }
+}

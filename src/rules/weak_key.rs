@@ -1,0 +1,57 @@
+//! `weak-key`: an RSA key shorter than 2048 bits.
+
+use super::{Code, Finding, Severity};
+use crate::certs::info::KeyAlgorithm;
+use crate::certs::summary::Field;
+use crate::check::ServerCx;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a certificate whose RSA key is shorter than 1024 bits (error) or
+    /// shorter than 2048 bits (warning). The same check applies to the CA
+    /// certificates in its chain, whose short keys also make signature verification
+    /// impossible (topocert does not verify signatures made with keys under 2048
+    /// bits, and says so instead of calling them forged).
+    ///
+    /// ## Why Lync cares
+    /// Lync Server accepts 1024-, 2048- and 4096-bit RSA keys; keys under 1024 bits
+    /// are refused, and 1024-bit keys are refused by current Windows and browser
+    /// policies. 2048 bits or more is recommended.
+    ///
+    /// ## How to fix
+    /// Request a new certificate with a 2048-bit (or longer) key.
+    ///
+    /// ## Example
+    /// `Public Key: RSA 1024 bits`
+    WEAK_KEY, "weak-key", Error, "the RSA key is shorter than 2048 bits"
+}
+
+/// Severity for an RSA key of `bits`, `None` when it is long enough.
+pub fn severity_for(bits: u32) -> Option<Severity> {
+    match bits {
+        0..1024 => Some(Severity::Error),
+        1024..2048 => Some(Severity::Warning),
+        _ => None,
+    }
+}
+
+pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    let key = &cx.leaf.info.key;
+    let (KeyAlgorithm::Rsa, Some(bits)) = (&key.algorithm, key.bits) else {
+        return;
+    };
+    if let Some(sev) = severity_for(bits) {
+        sink.push(
+            cx.finding(
+                Code::WeakKey,
+                format!(
+                    "certificate {} for {} has a {bits}-bit RSA key",
+                    cx.file.path, cx.fqdn
+                ),
+                "request a new certificate with a 2048-bit or longer RSA key",
+            )
+            .severity(sev)
+            .field(Field::Key, "shorter than 2048 bits"),
+        );
+    }
+}

@@ -1,0 +1,200 @@
+/*!
+The `topology` stage: one model for both shapes of topology export, the published
+schema (`<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">`)
+and the Topology Builder save file (`<TopologyBuilder>`, `.tbxml`). Every entity
+keeps the byte span of the element and key attributes it came from, so findings can
+point at the exact place in the decoded text.
+*/
+
+mod parse;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::fqdn::Fqdn;
+use crate::source::SourceFile;
+
+pub use parse::{DEFAULT_MAX_DEPTH, TopologyError, parse, parse_with_limits};
+
+/// Which kind of export the document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopologyFormat {
+    /// The published topology (`Get-CsTopology -AsXml`, `Export-CsConfiguration`).
+    Published,
+    /// A Topology Builder save file (`.tbxml`).
+    TopologyBuilder,
+}
+
+impl TopologyFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TopologyFormat::Published => "published",
+            TopologyFormat::TopologyBuilder => "tbxml",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteKind {
+    Central,
+    Branch,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub id: String,
+    pub name: Option<String>,
+    pub kind: SiteKind,
+    pub span: Range<usize>,
+}
+
+/// Where a machine's FQDN came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FqdnSource {
+    /// The `Fqdn` attribute of the `<Machine>`.
+    Machine,
+    /// The machine has no `Fqdn`; a single-machine cluster lends its own.
+    Cluster,
+    /// A bare host name, qualified with the topology's default domain.
+    Qualified { written: String, domain: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Machine {
+    /// The resolved FQDN (after cluster fallback and domain qualification).
+    pub fqdn: Option<Fqdn>,
+    pub fqdn_source: FqdnSource,
+    /// Span of the whole `<Machine …>` start tag.
+    pub span: Range<usize>,
+    /// Span of the `Fqdn` attribute value, when present.
+    pub fqdn_span: Option<Range<usize>>,
+}
+
+impl Machine {
+    /// The span a finding about this machine points at: its Fqdn value or the tag.
+    pub fn focus(&self) -> Range<usize> {
+        self.fqdn_span.clone().unwrap_or_else(|| self.span.clone())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    /// `SiteId:Number` in the published schema, the `UniqueId` GUID in `.tbxml`.
+    pub key: Option<String>,
+    pub site_id: Option<String>,
+    pub fqdn: Option<Fqdn>,
+    /// True when the cluster Fqdn was a bare host name qualified with the default domain.
+    pub fqdn_qualified_from: Option<String>,
+    pub fqdn_span: Option<Range<usize>>,
+    pub span: Range<usize>,
+    pub machines: Vec<Machine>,
+}
+
+impl Cluster {
+    pub fn focus(&self) -> Range<usize> {
+        self.fqdn_span.clone().unwrap_or_else(|| self.span.clone())
+    }
+}
+
+/// A reference from one element to another (InstalledOn, Dependency), with its span.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub key: String,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// `SiteId:RoleName:Instance` in the published schema, `UniqueId` in `.tbxml`.
+    pub key: Option<String>,
+    pub role: String,
+    pub site_id: Option<String>,
+    pub service_version: Option<u32>,
+    pub installed_on: Option<Reference>,
+    pub depends_on: Vec<Reference>,
+    /// `IsDirector` of a `<RegistrarService>` role element.
+    pub is_director: bool,
+    /// `WebService/WebComponents/Component/@ComponentName`; `None` when not listed.
+    pub components: Option<Vec<String>>,
+    /// Span of the `PersistentChatWeb` component element, when listed.
+    pub pc_web_component_span: Option<Range<usize>>,
+    /// `WebService/InternalSettings/@Host` (an overridden internal web services FQDN).
+    pub internal_web_host: Option<(String, Range<usize>)>,
+    /// `WebService/ExternalSettings/@Host`.
+    pub external_web_host: Option<(String, Range<usize>)>,
+    pub span: Range<usize>,
+}
+
+/// The parsed topology, with indexes built once.
+#[derive(Debug)]
+pub struct Topology {
+    pub source: Arc<SourceFile>,
+    pub format: TopologyFormat,
+    pub default_domain: Option<String>,
+    pub internal_domains: Vec<String>,
+    pub sites: Vec<Site>,
+    pub clusters: Vec<Cluster>,
+    pub services: Vec<Service>,
+    /// Span of the root element's start tag.
+    pub root_span: Range<usize>,
+    /// `.tbxml` SQL instance GUID → cluster index.
+    sql_instances: HashMap<String, usize>,
+    cluster_index: HashMap<String, usize>,
+    service_index: HashMap<String, usize>,
+}
+
+impl Topology {
+    fn index(mut self) -> Self {
+        for (i, c) in self.clusters.iter().enumerate() {
+            if let Some(k) = &c.key {
+                self.cluster_index.entry(k.clone()).or_insert(i);
+            }
+        }
+        for (i, s) in self.services.iter().enumerate() {
+            if let Some(k) = &s.key {
+                self.service_index.entry(k.clone()).or_insert(i);
+            }
+        }
+        self
+    }
+
+    /// The cluster a key (cluster key, or `.tbxml` SQL instance GUID) names.
+    pub fn cluster_by_key(&self, key: &str) -> Option<usize> {
+        self.cluster_index
+            .get(key)
+            .or_else(|| self.sql_instances.get(key))
+            .copied()
+    }
+
+    pub fn service_by_key(&self, key: &str) -> Option<usize> {
+        self.service_index.get(key).copied()
+    }
+
+    /// The index of the cluster a service is installed on.
+    pub fn service_cluster(&self, service: &Service) -> Option<usize> {
+        service
+            .installed_on
+            .as_ref()
+            .and_then(|r| self.cluster_by_key(&r.key))
+    }
+
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+
+    /// The site name (or id) of a cluster, for reports.
+    pub fn site_label(&self, cluster: &Cluster) -> Option<String> {
+        let id = cluster.site_id.as_deref()?;
+        Some(
+            self.site(id)
+                .and_then(|s| s.name.clone())
+                .unwrap_or_else(|| format!("site {id}")),
+        )
+    }
+
+    /// The highest `ServiceVersion` in the document (6 = Lync 2013, 7 = SfB 2015, 8 = SfB 2019).
+    pub fn max_service_version(&self) -> Option<u32> {
+        self.services.iter().filter_map(|s| s.service_version).max()
+    }
+}
