@@ -39,7 +39,12 @@ pub enum Verdict {
     /// No expected CA to compare with.
     NoExpectedCa,
     /// Does not chain to the expected CA by name: another CA issued it.
-    OtherCa { issuer: String },
+    OtherCa {
+        /// The server certificate's issuer.
+        issuer: String,
+        /// Where the chain of supplied certificates ends, when beyond the issuer.
+        top: Option<String>,
+    },
     /// Names the expected CA (or a CA under it) but a signature does not verify.
     Unverified {
         /// Subject of the certificate whose signature failed.
@@ -163,7 +168,8 @@ impl<'a> Trust<'a> {
                 issuer: current.info.issuer.clone(),
             },
             (false, _) => Verdict::OtherCa {
-                issuer: current.info.issuer.clone(),
+                issuer: leaf.info.issuer.clone(),
+                top: (current.der != leaf.der).then(|| current.info.issuer.clone()),
             },
         }
     }

@@ -12,7 +12,8 @@ use std::path::Path;
 
 use crate::check::{CertFile, FileStatus};
 use crate::config::Config;
-use crate::roles::Roles;
+use crate::fqdn::Fqdn;
+use crate::roles::{FileTransferServer, Roles};
 use crate::rules::{self, Finding};
 
 /// The outcome of pairing.
@@ -118,29 +119,16 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
             if let [fi] = named.as_slice() {
                 Some(*fi)
             } else {
-                let paths: Vec<&str> = candidates
-                    .iter()
-                    .filter_map(|(fi, _)| files.get(*fi).map(|f| f.path.as_str()))
-                    .collect();
-                out.findings.push(rules::ambiguous_certificate::finding(
-                    server,
-                    fqdn,
-                    &paths,
-                    candidates[0].0,
-                ));
+                let all: Vec<usize> = candidates.iter().map(|c| c.0).collect();
+                out.findings.push(ambiguous(server, fqdn, &all, files));
                 None
             }
         } else {
             match by_file_name.get(si).map(Vec::as_slice) {
                 Some([fi]) => Some(*fi),
-                Some([first, ..]) => {
-                    let paths: Vec<&str> = by_file_name[si]
-                        .iter()
-                        .filter_map(|fi| files.get(*fi).map(|f| f.path.as_str()))
-                        .collect();
-                    out.findings.push(rules::ambiguous_certificate::finding(
-                        server, fqdn, &paths, *first,
-                    ));
+                Some(all @ [_, _, ..]) => {
+                    let all = all.to_vec();
+                    out.findings.push(ambiguous(server, fqdn, &all, files));
                     None
                 }
                 _ => {
@@ -159,6 +147,27 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
         }
     }
     out
+}
+
+/// The `ambiguous-certificate` finding; each contender is marked as claiming the
+/// server, so none of them is reported as an orphan.
+fn ambiguous(
+    server: &FileTransferServer,
+    fqdn: &Fqdn,
+    contenders: &[usize],
+    files: &mut [CertFile],
+) -> Finding {
+    let mut paths = Vec::new();
+    for fi in contenders {
+        if let Some(f) = files.get_mut(*fi) {
+            f.servers.push(fqdn.to_string());
+            f.status = FileStatus::Used;
+            paths.push(f.path.clone());
+        }
+    }
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let first = contenders.first().copied().unwrap_or(0);
+    rules::ambiguous_certificate::finding(server, fqdn, &refs, first)
 }
 
 #[cfg(test)]

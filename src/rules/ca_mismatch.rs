@@ -35,19 +35,24 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let expected = cx.ca.subjects.join("; ");
     match cx.trust.walk(cx.leaf) {
         Verdict::Trusted | Verdict::NamedOnly | Verdict::NoExpectedCa => {}
-        Verdict::OtherCa { issuer } => sink.push(
-            cx.finding(
-                Code::CaMismatch,
-                format!(
-                    "certificate {} for {} was issued by {issuer}, not by the internal CA ({expected})",
-                    cx.file.path, cx.fqdn
-                ),
-                format!(
-                    "request the certificate from the internal CA ({expected}); if {issuer} is an intermediate of it, supply its certificate with --ca"
-                ),
+        Verdict::OtherCa { issuer, top } => {
+            let chain = top
+                .map(|t| format!(" (its chain ends at {t})"))
+                .unwrap_or_default();
+            sink.push(
+                cx.finding(
+                    Code::CaMismatch,
+                    format!(
+                        "certificate {} for {} was issued by {issuer}{chain}, not by the internal CA ({expected})",
+                        cx.file.path, cx.fqdn
+                    ),
+                    format!(
+                        "request the certificate from the internal CA ({expected}); if {issuer} is an intermediate of it, supply its certificate with --ca"
+                    ),
+                )
+                .field(Field::Issuer, "not the internal CA"),
             )
-            .field(Field::Issuer, "not the internal CA"),
-        ),
+        }
         Verdict::KeyIdMismatch { issuer } => sink.push(
             cx.finding(
                 Code::UnverifiedSignature,
