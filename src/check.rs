@@ -4,6 +4,7 @@ run in. Produces a [`Report`]: every server, every supplied certificate file and
 every finding, which the renderers in `report` only format.
 */
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -262,24 +263,24 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     findings.extend(pairing.missing);
 
     let findings = opts.config.apply(findings, &files);
+    let mut worst: HashMap<&str, Severity> = HashMap::new();
+    for f in &findings {
+        if let Some(server) = f.server.as_deref() {
+            let w = worst.entry(server).or_insert(f.severity);
+            *w = (*w).max(f.severity);
+        }
+    }
     let servers = roles
         .servers
         .iter()
         .zip(&pairing.assigned)
-        .map(|(s, a)| {
-            let name = s.display_name();
-            let worst = findings
-                .iter()
-                .filter(|f| f.server.as_deref() == Some(name.as_str()))
-                .map(|f| f.severity)
-                .max();
-            ServerResult {
-                server: s.clone(),
-                certificate: *a,
-                worst,
-            }
+        .map(|(s, a)| ServerResult {
+            server: s.clone(),
+            certificate: *a,
+            worst: worst.get(s.display_name().as_str()).copied(),
         })
         .collect();
+    drop(worst);
     drop(trust);
     drop(pool);
     Ok(Report {
@@ -464,7 +465,8 @@ fn expected_ca(
     let f = Finding::new(
         Code::CaInferred,
         format!(
-            "expected CA inferred as {subject}: it issued {n} of the {total} certificates paired with the {servers_total} file-transfer servers{verified}"
+            "expected CA inferred as {subject}: it issued {n} of the {total} certificates paired with {}{verified}",
+            crate::report::plural(servers_total, "file-transfer server")
         ),
         "name the internal CA with --ca FILE so the check does not depend on a majority",
     )

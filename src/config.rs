@@ -18,7 +18,7 @@ reason = "Edge cert reviewed in change 4711" # required
 ```
 */
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -270,12 +270,24 @@ impl Config {
         Ok(cfg)
     }
 
-    /// The manifest's file for `fqdn`, as an index into `files`.
-    pub fn manifest_file(&self, fqdn: &Fqdn, files: &[CertFile]) -> Option<usize> {
-        let (_, path) = self.certificates.iter().find(|(f, _)| f == fqdn)?;
-        files
+    /// The `[certificates]` table resolved to file indexes: FQDN key → index into `files`.
+    pub fn manifest_index(&self, files: &[CertFile]) -> HashMap<String, usize> {
+        if self.certificates.is_empty() {
+            return HashMap::new();
+        }
+        let by_path: HashMap<PathBuf, usize> = files
             .iter()
-            .position(|f| same_path(Path::new(&f.path), path))
+            .enumerate()
+            .map(|(i, f)| (path_key(Path::new(&f.path)), i))
+            .collect();
+        self.certificates
+            .iter()
+            .filter_map(|(fqdn, p)| {
+                by_path
+                    .get(&path_key(p))
+                    .map(|i| (fqdn.key().to_string(), *i))
+            })
+            .collect()
     }
 
     /// Manifest files that must be loaded even when not passed with `--certs`.
@@ -351,12 +363,15 @@ impl Config {
     }
 }
 
-/// Compare two paths as files: canonical when both exist, else as written.
+/// A path for comparison: canonical when it exists, else as written without `./`.
+fn path_key(p: &Path) -> PathBuf {
+    p.canonicalize()
+        .unwrap_or_else(|_| p.strip_prefix("./").unwrap_or(p).to_path_buf())
+}
+
+/// Compare two paths as files.
 fn same_path(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b || a.strip_prefix("./").unwrap_or(a) == b.strip_prefix("./").unwrap_or(b),
-    }
+    path_key(a) == path_key(b)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

@@ -102,13 +102,14 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
         }
     }
 
+    let manifest = config.manifest_index(files);
     let mut out = Pairing {
         assigned: vec![None; n],
         ..Pairing::default()
     };
     for (si, server) in roles.servers.iter().enumerate() {
         let Some(fqdn) = &server.fqdn else { continue };
-        let manifest = config.manifest_file(fqdn, files);
+        let manifest = manifest.get(fqdn.key()).copied();
         let candidates = by_name.get(si).map(Vec::as_slice).unwrap_or(&[]);
         let chosen = if let Some(fi) = manifest {
             Some(fi)

@@ -198,10 +198,8 @@ fn render_findings(
         if h.render_report(&mut s, &d).is_err() {
             s = format!("{}[{}]: {}\n", f.severity, f.code, f.message);
         }
-        out.push_str(&s);
-        if !s.ends_with('\n') {
-            out.push('\n');
-        }
+        out.push_str(s.trim_end());
+        out.push_str("\n\n");
     }
 }
 
@@ -271,6 +269,8 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
     if !findings.is_empty() {
         out.push('\n');
         render_findings(&mut out, findings, &t.source, &[], color);
+        out.truncate(out.trim_end().len());
+        out.push('\n');
     }
     out
 }
@@ -296,10 +296,16 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
     let mut out = String::new();
     render_findings(&mut out, &rep.findings, &rep.topology.source, &certs, color);
     if quiet {
+        out.truncate(out.trim_end().len());
+        if !out.is_empty() {
+            out.push('\n');
+        }
         return out;
     }
-    if !out.is_empty() {
-        out.push('\n');
+    if rep.findings.is_empty() && !rep.servers.is_empty() {
+        out.push_str(
+            "No findings: every Persistent Chat file-transfer server has an acceptable certificate from the internal CA.\n\n",
+        );
     }
     let rows: Vec<Vec<String>> = rep
         .servers
