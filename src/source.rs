@@ -330,9 +330,11 @@ fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
 /// can honour. UTF-8 and UTF-16 labels without a BOM are handled by the byte sniffing.
 fn declared_encoding(bytes: &[u8]) -> Option<TextEncoding> {
     let head = bytes.get(..bytes.len().min(256))?;
-    let head = std::str::from_utf8(head)
-        .ok()
-        .or_else(|| std::str::from_utf8(&head[..head.len().saturating_sub(3)]).ok())?;
+    // The declaration is ASCII; stop at the first byte that is not UTF-8.
+    let head = match std::str::from_utf8(head) {
+        Ok(h) => h,
+        Err(e) => std::str::from_utf8(head.get(..e.valid_up_to())?).ok()?,
+    };
     let decl = head.strip_prefix("<?xml")?;
     let decl = &decl[..decl.find("?>")?];
     let at = decl.find("encoding")?;

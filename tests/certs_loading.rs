@@ -258,7 +258,7 @@ fn extracted_fields() {
     assert_eq!(good.subject, "CN=pool01.contoso.local");
     assert_eq!(
         good.issuer,
-        "C=US, O=Topocert Test PKI, CN=Test Internal Issuing CA"
+        "CN=Test Internal Issuing CA, O=Topocert Test PKI, C=US"
     );
     assert_eq!(good.common_name.as_deref(), Some("pool01.contoso.local"));
     assert!(good.has_san);
@@ -467,7 +467,7 @@ fn summary_spans() {
     assert_eq!(value(Field::Subject), "CN=pool01.contoso.local");
     assert_eq!(
         value(Field::Issuer),
-        "C=US, O=Topocert Test PKI, CN=Test Internal Issuing CA"
+        "CN=Test Internal Issuing CA, O=Topocert Test PKI, C=US"
     );
     assert_eq!(value(Field::Serial), good.info.serial_hex);
     assert_eq!(

@@ -117,21 +117,40 @@ impl Walker {
                 .as_encoded_bytes()
                 .cmp(b.file_name().as_encoded_bytes())
         });
-        self.stack.push(canonical);
+        self.stack.push(canonical.clone());
         for entry in entries {
-            self.entry(&entry.path());
+            // The type comes with the directory listing: no stat for plain files.
+            let file_type = entry.file_type();
+            self.entry(&entry.path(), file_type, &canonical);
         }
         self.stack.pop();
     }
 
-    fn entry(&mut self, path: &Path) {
-        let link = match fs::symlink_metadata(path) {
-            Ok(m) => m,
+    fn entry(&mut self, path: &Path, file_type: io::Result<fs::FileType>, parent: &Path) {
+        let file_type = match file_type {
+            Ok(t) => t,
             Err(e) => return self.problem(path, io_reason(&e)),
         };
-        let is_link = link.file_type().is_symlink();
-        let meta = if is_link {
-            match fs::metadata(path) {
+        let wanted = has_cert_extension(path);
+        if file_type.is_file() {
+            if wanted {
+                // A plain file in a canonical directory: its canonical path is
+                // known without asking the file system.
+                let key = path.file_name().map(|n| parent.join(n));
+                self.file_keyed(path, key);
+            }
+            return;
+        }
+        if file_type.is_dir() {
+            if wanted {
+                self.problem(path, "is a directory".to_owned());
+            } else {
+                self.dir(path);
+            }
+            return;
+        }
+        if file_type.is_symlink() {
+            let meta = match fs::metadata(path) {
                 Ok(m) => m,
                 Err(e) if e.raw_os_error() == Some(ELOOP) => {
                     return self.problem(path, "symbolic link loop".to_owned());
@@ -139,28 +158,34 @@ impl Walker {
                 // Dangling: it may have pointed at certificates (or a
                 // directory of them) that are now missing.
                 Err(_) => return self.problem(path, "broken symbolic link".to_owned()),
-            }
-        } else {
-            link
-        };
-        let wanted = has_cert_extension(path);
-        if meta.is_dir() {
-            if wanted {
-                self.problem(path, "is a directory".to_owned());
+            };
+            if meta.is_dir() {
+                if wanted {
+                    self.problem(path, "is a directory".to_owned());
+                } else {
+                    self.dir(path);
+                }
+            } else if !wanted {
+                // Not a certificate file name: ignored.
+            } else if meta.is_file() {
+                self.file(path);
             } else {
-                self.dir(path);
+                self.problem(path, "is not a regular file".to_owned());
             }
-        } else if !wanted {
-            // Not a certificate file name: ignored.
-        } else if meta.is_file() {
-            self.file(path);
-        } else {
+            return;
+        }
+        if wanted {
             self.problem(path, "is not a regular file".to_owned());
         }
     }
 
     fn file(&mut self, path: &Path) {
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.file_keyed(path, fs::canonicalize(path).ok());
+    }
+
+    /// List `path` unless its canonical path `key` was listed already.
+    fn file_keyed(&mut self, path: &Path, key: Option<PathBuf>) {
+        let key = key.unwrap_or_else(|| path.to_path_buf());
         if self.seen.insert(key) {
             self.out.push(Collected::File(path.to_path_buf()));
         }

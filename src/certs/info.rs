@@ -200,9 +200,9 @@ const OID_EC_PUBLIC_KEY: &str = "1.2.840.10045.2.1";
 pub(crate) fn extract(x509: &X509Certificate<'_>) -> CertInfo {
     let tbs = &x509.tbs_certificate;
     let mut info = CertInfo {
-        subject: tbs.subject.to_string(),
+        subject: dn_string(&tbs.subject),
         subject_der: tbs.subject.as_raw().to_vec(),
-        issuer: tbs.issuer.to_string(),
+        issuer: dn_string(&tbs.issuer),
         issuer_der: tbs.issuer.as_raw().to_vec(),
         serial_hex: hex(tbs.raw_serial()),
         common_name: tbs
@@ -369,6 +369,44 @@ pub(crate) fn modulus_bits(modulus: &[u8]) -> Option<u32> {
 
 /// Text of a directory string attribute: UTF8String, PrintableString,
 /// IA5String, TeletexString (Latin-1) and BMPString (Windows uses it).
+/// A distinguished name as Windows and RFC 4514 write it: most specific first
+/// (`CN=Contoso Issuing CA, DC=contoso, DC=local`), values escaped.
+fn dn_string(name: &x509_parser::x509::X509Name<'_>) -> String {
+    let registry = x509_parser::objects::oid_registry();
+    let mut rdns: Vec<String> = Vec::new();
+    for rdn in name.iter_rdn() {
+        let attrs: Vec<String> = rdn
+            .iter()
+            .map(|a| {
+                let key = x509_parser::objects::oid2abbrev(a.attr_type(), registry)
+                    .map(str::to_string)
+                    .unwrap_or_else(|_| a.attr_type().to_id_string());
+                let value = attribute_text(a)
+                    .map(|v| escape_dn_value(&v))
+                    .unwrap_or_else(|| format!("#{}", hex(a.attr_value().data)));
+                format!("{key}={value}")
+            })
+            .collect();
+        rdns.push(attrs.join(" + "));
+    }
+    rdns.reverse();
+    rdns.join(", ")
+}
+
+/// RFC 4514 escaping of an attribute value.
+fn escape_dn_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let last = v.chars().count().saturating_sub(1);
+    for (i, c) in v.chars().enumerate() {
+        let edge = (i == 0 && (c == ' ' || c == '#')) || (i == last && c == ' ');
+        if edge || matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn attribute_text(attr: &AttributeTypeAndValue<'_>) -> Option<String> {
     if let Ok(s) = attr.as_str() {
         return Some(s.to_owned());
@@ -430,7 +468,7 @@ mod tests {
         assert_eq!(info.subject, "CN=pool01.contoso.local");
         assert_eq!(
             info.issuer,
-            "DC=local, DC=contoso, CN=Test Internal Issuing CA"
+            "CN=Test Internal Issuing CA, DC=contoso, DC=local"
         );
         assert_eq!(info.common_name.as_deref(), Some("pool01.contoso.local"));
         assert!(info.has_san);
@@ -533,6 +571,13 @@ mod tests {
             SignatureAlgorithm::from_oid("1.2.840.113549.1.1.5").hash(),
             Some(Hash::Sha1)
         );
+    }
+
+    #[test]
+    fn dn_values_are_escaped() {
+        assert_eq!(escape_dn_value("Contoso, Inc."), "Contoso\\, Inc.");
+        assert_eq!(escape_dn_value(" a+b "), "\\ a\\+b\\ ");
+        assert_eq!(escape_dn_value("#1"), "\\#1");
     }
 
     #[test]

@@ -196,6 +196,9 @@ pub enum VerifyError {
     /// signature can be neither confirmed nor refuted.
     #[error("the issuer's {bits}-bit RSA key is too small to verify a {algorithm} signature")]
     IssuerKeyTooSmall { bits: u32, algorithm: String },
+    /// ring verifies RSA keys up to 8192 bits only.
+    #[error("the issuer's {bits}-bit RSA key is larger than the 8192 bits the verifier supports")]
+    IssuerKeyTooLarge { bits: u32 },
     #[error("the issuer's {issuer_key} key cannot have made a {algorithm} signature")]
     KeyAlgorithmMismatch {
         issuer_key: String,
@@ -354,25 +357,20 @@ fn load_text(text: &[u8]) -> Result<LoadedFile, LoadError> {
         match block.label {
             "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => {
                 let der = pem::decode_body(block.body).map_err(|r| bad(r.to_owned()))?;
-                // TRUSTED CERTIFICATE appends OpenSSL trust settings after the
-                // certificate: from_der ignores trailing bytes.
-                certs.push(Certificate::from_der(der).map_err(bad)?);
-                from_cert_blocks = true;
+                if pkcs7::is_content_info(&der) {
+                    // Windows CA web enrollment saves its Base64 ".p7b" chain
+                    // under a CERTIFICATE label.
+                    pkcs7_block(&der, block.index, &mut certs)?;
+                } else {
+                    // TRUSTED CERTIFICATE appends OpenSSL trust settings after
+                    // the certificate: from_der ignores trailing bytes.
+                    certs.push(Certificate::from_der(der).map_err(bad)?);
+                    from_cert_blocks = true;
+                }
             }
             "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" => {
                 let der = pem::decode_body(block.body).map_err(|r| bad(r.to_owned()))?;
-                let set = pkcs7::certificates(&der).map_err(|e| LoadError::PemBlock {
-                    index: block.index,
-                    reason: format!("PKCS#7 structure is not valid: {e}"),
-                })?;
-                for (i, raw) in set.into_iter().enumerate() {
-                    certs.push(Certificate::from_der(raw).map_err(|reason| {
-                        LoadError::PemBlock {
-                            index: block.index,
-                            reason: format!("PKCS#7 certificate {} is not valid: {reason}", i + 1),
-                        }
-                    })?);
-                }
+                pkcs7_block(&der, block.index, &mut certs)?;
             }
             label if label.ends_with("PRIVATE KEY") => has_private_key = true,
             label => {
@@ -398,6 +396,23 @@ fn load_text(text: &[u8]) -> Result<LoadedFile, LoadError> {
         CertFormat::Pkcs7
     };
     Ok(finish(format, certs, None, has_private_key))
+}
+
+/// The certificates of a PKCS#7 structure found in PEM block `index`.
+fn pkcs7_block(der: &[u8], index: usize, certs: &mut Vec<Certificate>) -> Result<(), LoadError> {
+    let set = pkcs7::certificates(der).map_err(|e| LoadError::PemBlock {
+        index,
+        reason: format!("PKCS#7 structure is not valid: {e}"),
+    })?;
+    for (i, raw) in set.into_iter().enumerate() {
+        certs.push(
+            Certificate::from_der(raw).map_err(|reason| LoadError::PemBlock {
+                index,
+                reason: format!("PKCS#7 certificate {} is not valid: {reason}", i + 1),
+            })?,
+        );
+    }
+    Ok(())
 }
 
 /// Binary data starting with a SEQUENCE: X.509 certificate(s), PKCS#7
@@ -535,19 +550,24 @@ fn caseless_eq(a: &str, b: &str) -> bool {
 pub fn verify_signature(cert: &Certificate, issuer: &Certificate) -> Result<(), VerifyError> {
     let algorithm = &cert.info.signature_algorithm;
     let issuer_key = &issuer.info.key;
-    let rsa_signature = matches!(
-        algorithm,
-        SignatureAlgorithm::RsaPkcs1 { .. } | SignatureAlgorithm::RsaPss
-    );
-    let ec_signature = matches!(algorithm, SignatureAlgorithm::Ecdsa { .. });
-    match (&issuer_key.algorithm, rsa_signature, ec_signature) {
-        (KeyAlgorithm::Rsa, _, true) | (KeyAlgorithm::Ec { .. }, true, _) => {
-            return Err(VerifyError::KeyAlgorithmMismatch {
-                issuer_key: issuer_key.algorithm.to_string(),
-                algorithm: algorithm.to_string(),
-            });
+    let key_fits = match algorithm {
+        SignatureAlgorithm::RsaPkcs1 { .. } => issuer_key.algorithm == KeyAlgorithm::Rsa,
+        SignatureAlgorithm::RsaPss => match &issuer_key.algorithm {
+            KeyAlgorithm::Rsa => true,
+            KeyAlgorithm::Other(oid) => oid == "1.2.840.113549.1.1.10",
+            KeyAlgorithm::Ec { .. } => false,
+        },
+        SignatureAlgorithm::Ecdsa { .. } => matches!(issuer_key.algorithm, KeyAlgorithm::Ec { .. }),
+        SignatureAlgorithm::Ed25519 => {
+            matches!(&issuer_key.algorithm, KeyAlgorithm::Other(oid) if oid == "1.3.101.112")
         }
-        _ => {}
+        SignatureAlgorithm::Other(_) => true,
+    };
+    if !key_fits {
+        return Err(VerifyError::KeyAlgorithmMismatch {
+            issuer_key: issuer_key.algorithm.to_string(),
+            algorithm: algorithm.to_string(),
+        });
     }
     // What ring implements (see x509-parser's verify.rs).
     let supported = match algorithm {
@@ -577,6 +597,9 @@ pub fn verify_signature(cert: &Certificate, issuer: &Certificate) -> Result<(), 
                 bits,
                 algorithm: algorithm.to_string(),
             });
+        }
+        if bits > 8192 {
+            return Err(VerifyError::IssuerKeyTooLarge { bits });
         }
     }
     let (_, subject) =
@@ -762,6 +785,42 @@ mod tests {
             LoadError::TooLarge { limit: 1 << 20 }.to_string(),
             "file is larger than the 1 MiB limit"
         );
+    }
+
+    #[test]
+    fn pkcs7_under_a_certificate_label() {
+        let leaf = der_of(testdata::LEAF_PEM);
+        let issuing = der_of(testdata::ISSUING_PEM);
+        let p7 = pkcs7::tests::signed_data(&[&leaf, &issuing], pkcs7::tests::indef);
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\r\n{}\r\n-----END CERTIFICATE-----\r\n",
+            base64(&p7)
+        );
+        let f = load_bytes("certnew.p7b", text.as_bytes(), &opts()).unwrap();
+        assert_eq!(f.format, CertFormat::Pkcs7);
+        assert_eq!(f.certs.len(), 2);
+        assert_eq!(f.leaf, 0);
+    }
+
+    fn base64(data: &[u8]) -> String {
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in data.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
     }
 
     #[test]

@@ -54,18 +54,15 @@ pub(crate) fn blocks(text: &[u8]) -> Result<Vec<Block<'_>>, FramingError> {
                 reason: "BEGIN line is not of the form -----BEGIN LABEL-----".to_owned(),
             })?;
         let label = label.trim();
-        // Find the END line for this block.
-        let end_at = find(after_line, END).ok_or_else(|| FramingError {
-            index,
-            reason: format!("no -----END {label}----- line"),
-        })?;
-        let body = after_line.get(..end_at).unwrap_or_default();
-        if find(body, BEGIN).is_some() {
-            return Err(FramingError {
+        // The next dashes after the BEGIN line must start this block's END line
+        // (base64 has no '-'; one scan finds both the END line and a missing one).
+        let end_at = find(after_line, DASHES)
+            .filter(|&at| after_line.get(at..).is_some_and(|t| t.starts_with(END)))
+            .ok_or_else(|| FramingError {
                 index,
-                reason: format!("no -----END {label}----- line before the next BEGIN line"),
-            });
-        }
+                reason: format!("no -----END {label}----- line"),
+            })?;
+        let body = after_line.get(..end_at).unwrap_or_default();
         let after_end = after_line.get(end_at + END.len()..).unwrap_or_default();
         let (end_line, after_end_line) = split_line(after_end);
         let end_label = end_line
@@ -105,48 +102,76 @@ pub(crate) fn decode_body(body: &[u8]) -> Result<Vec<u8>, &'static str> {
     decode_base64(data)
 }
 
+/// Table values: 0..=63 symbol value, then the special classes below.
+const B64_INVALID: u8 = 0xff;
+const B64_SPACE: u8 = 0xfe;
+const B64_PAD: u8 = 0xfd;
+
+const fn base64_table() -> [u8; 256] {
+    let mut t = [B64_INVALID; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    t[b' ' as usize] = B64_SPACE;
+    t[b'\t' as usize] = B64_SPACE;
+    t[b'\r' as usize] = B64_SPACE;
+    t[b'\n' as usize] = B64_SPACE;
+    t[0x0b] = B64_SPACE;
+    t[0x0c] = B64_SPACE;
+    t[b'=' as usize] = B64_PAD;
+    t
+}
+
+static BASE64: [u8; 256] = base64_table();
+
 /// Standard base64 (RFC 4648 alphabet, `=` padding), ASCII whitespace ignored.
 pub(crate) fn decode_base64(text: &[u8]) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 3);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
+    let mut quad: u32 = 0;
+    let mut n = 0u32;
     let mut padding = 0usize;
-    let mut symbols = 0usize;
     for &c in text {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' => {
-                padding += 1;
-                if padding > 2 {
-                    return Err("invalid base64 padding");
-                }
-                continue;
+        // A u8 always indexes a 256-entry table; `get` keeps the rule of no
+        // indexing on input and compiles to the same load.
+        let v = BASE64.get(usize::from(c)).copied().unwrap_or(B64_INVALID);
+        if v < 64 {
+            if padding > 0 {
+                return Err("base64 data after padding");
             }
-            b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c' => continue,
-            _ => return Err("invalid base64 character"),
-        };
-        if padding > 0 {
-            return Err("base64 data after padding");
-        }
-        symbols += 1;
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            // Truncation to the low byte is the point here.
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
+            quad = (quad << 6) | u32::from(v);
+            n += 1;
+            if n == 4 {
+                let [_, a, b, c] = quad.to_be_bytes();
+                out.extend_from_slice(&[a, b, c]);
+                quad = 0;
+                n = 0;
+            }
+        } else if v == B64_SPACE {
+            continue;
+        } else if v == B64_PAD {
+            padding += 1;
+            if padding > 2 {
+                return Err("invalid base64 padding");
+            }
+        } else {
+            return Err("invalid base64 character");
         }
     }
-    if symbols % 4 == 1 {
-        return Err("truncated base64 data");
-    }
-    if padding > 0 && (symbols + padding) % 4 != 0 {
-        return Err("invalid base64 padding");
+    match n {
+        0 if padding == 0 => {}
+        2 if padding == 0 || padding == 2 => {
+            let [_, _, _, a] = (quad >> 4).to_be_bytes();
+            out.push(a);
+        }
+        3 if padding <= 1 => {
+            let [_, _, a, b] = (quad >> 2).to_be_bytes();
+            out.extend_from_slice(&[a, b]);
+        }
+        1 => return Err("truncated base64 data"),
+        _ => return Err("invalid base64 padding"),
     }
     Ok(out)
 }

@@ -239,7 +239,7 @@ mod tests {
             assert!(
                 info.code
                     .chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch == '-')
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
                     && !info.code.starts_with('-')
                     && !info.code.ends_with('-'),
                 "{} is not kebab-case",
