@@ -4,10 +4,11 @@ writes its output to the writers it is given. Exit statuses: 0 no error-level
 finding, 1 error-level findings, 2 the command could not run.
 */
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use time::OffsetDateTime;
 
 use crate::Error;
@@ -20,7 +21,7 @@ use crate::source::DEFAULT_MAX_INPUT_SIZE;
 /// Validate Lync Server 2013 / Skype for Business Server topology exports against
 /// the Persistent Chat certificate requirement.
 #[derive(Debug, Parser)]
-#[command(name = "topocert", version, about, long_about = None)]
+#[command(name = "topocert", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -32,8 +33,15 @@ pub enum Command {
     Check(CheckArgs),
     /// List the servers that run the Persistent Chat file-transfer web service.
     List(ListArgs),
+    /// Plan the certificate request every Persistent Chat file-transfer server needs.
+    Plan(PlanArgs),
     /// Explain a finding code.
     Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), generated from the command-line definition.
+    #[command(hide = true)]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,8 +55,16 @@ pub enum ColorChoice {
 pub enum CheckFormat {
     /// Graphical diagnostics with source snippets and a summary table.
     Human,
+    /// One `path:line:col: severity[code]: message` line per finding (gcc style).
+    Short,
     /// JSON report (schemas/report.schema.json).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`), shown as annotations.
+    Github,
+    /// One self-contained HTML review page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +94,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// Write the output to FILE (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Name of the environment variable holding the PKCS#12 (.pfx) password.
     #[arg(long, value_name = "VAR")]
     pub pfx_password_env: Option<String>,
@@ -108,6 +127,49 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
+    /// Write the output to FILE (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// When to use colour (NO_COLOR is honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Largest topology file accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
+    pub max_input_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// One report per server showing why each name is requested, then a table.
+    Human,
+    /// JSON (schemas/plan.schema.json).
+    Json,
+    /// CSV (RFC 4180) for a PKI team: fqdn, pool, site, subject, sans (`;`), key_size.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Topology export: `Get-CsTopology -AsXml` output (UTF-8 or UTF-16) or a `.tbxml` file.
+    pub topology: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Human)]
+    pub format: PlanFormat,
+    /// Write one request template per server, named by its FQDN, into DIR (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub emit: Option<PathBuf>,
+    /// Templates --emit writes: certreq INF (Windows), OpenSSL req config, or both.
+    #[arg(long, value_enum, default_value_t = crate::plan::RequestFormat::Both)]
+    pub request_format: crate::plan::RequestFormat,
+    /// RSA key size of the requests.
+    #[arg(long, value_enum, default_value_t = crate::plan::KeySize::Rsa2048)]
+    pub key_size: crate::plan::KeySize,
+    /// AD CS certificate template to request (certreq `CertificateTemplate` attribute).
+    #[arg(long, value_name = "NAME")]
+    pub ca_template: Option<String>,
+    /// Replace request templates that already exist in DIR.
+    #[arg(long, requires = "emit")]
+    pub force: bool,
     /// When to use colour (NO_COLOR is honoured under `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -124,6 +186,23 @@ pub struct ExplainArgs {
     /// List every code with its default severity and summary.
     #[arg(long, conflicts_with = "code")]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Print the page of this subcommand (`check`, `list`, …) instead of the main page.
+    #[arg(value_name = "SUBCOMMAND")]
+    pub subcommand: Option<String>,
+    /// Write every page (topocert.1, topocert-check.1, …) into DIR instead of printing.
+    #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+    pub dir: Option<PathBuf>,
 }
 
 fn parse_code(s: &str) -> Result<Code, String> {
@@ -145,14 +224,19 @@ pub fn parse_valid_at(value: &str) -> Result<OffsetDateTime, Error> {
         })
 }
 
-fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+/// Whether to colour: `always`/`never` as asked; under `auto` only on a terminal and
+/// only when `NO_COLOR` is unset or empty (<https://no-color.org>).
+pub fn use_color(choice: ColorChoice, is_terminal: bool, no_color: Option<OsString>) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()),
     }
+}
+
+/// [`use_color`] for output going to standard output (`to_file == false`) or a file.
+fn color_for(choice: ColorChoice, stdout_tty: bool, to_file: bool) -> bool {
+    use_color(choice, stdout_tty && !to_file, std::env::var_os("NO_COLOR"))
 }
 
 fn overrides(args: &CheckArgs) -> Result<Vec<(Target, Level)>, Error> {
@@ -180,6 +264,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match cli.command {
         Command::Check(args) => run_check(&args, out, stdout_tty),
         Command::List(args) => run_list(&args, out, stdout_tty),
+        Command::Plan(args) => run_plan(&args, out, err, stdout_tty),
         Command::Explain(args) => {
             let text = match args.code {
                 Some(code) => report::explain(code),
@@ -187,6 +272,21 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             write_out(out, &text).map(|()| 0)
         }
+        Command::Completions(args) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "topocert", &mut buf);
+            write_out(out, &String::from_utf8_lossy(&buf)).map(|()| 0)
+        }
+        Command::Man(args) => match &args.dir {
+            Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
+                .map(|()| 0)
+                .map_err(|source| Error::Write {
+                    path: dir.display().to_string(),
+                    source,
+                }),
+            None => man_page(args.subcommand.as_deref())
+                .and_then(|text| write_out(out, &text).map(|()| 0)),
+        },
     };
     match result {
         Ok(code) => code,
@@ -194,6 +294,79 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let _ = writeln!(err, "{}", report::human::render_error(&e, false));
             2
         }
+    }
+}
+
+/// The roff manual page of `topocert` (or of one of its subcommands, named
+/// `topocert-check` and so on), from the clap definition.
+pub fn man_page(subcommand: Option<&str>) -> Result<String, Error> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let page = match subcommand {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name).filter(|s| !s.is_hide_set()) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cmd
+                    .get_subcommands()
+                    .filter(|s| !s.is_hide_set())
+                    .map(|s| s.get_name())
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "no subcommand `{name}`; the subcommand pages are: {}",
+                    names.join(", ")
+                )));
+            }
+        },
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut buf)
+        .map_err(|source| Error::Write {
+            path: "the manual page".into(),
+            source,
+        })?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// Write `text` to `path` atomically: a temporary file in the same directory, then a
+/// rename over the target, so readers never see half a report.
+pub fn write_file_atomic(path: &Path, text: &str) -> Result<(), Error> {
+    let fail = |source: std::io::Error| Error::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".topocert-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(fail)?;
+    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    // A report is not a secret: give it the target's mode, or an ordinary file's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(fail)?;
+    }
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Send a rendered document to `--output FILE` or to standard output.
+fn emit(out: &mut dyn Write, output: Option<&Path>, text: &str) -> Result<(), Error> {
+    match output {
+        Some(p) => write_file_atomic(p, text),
+        None => write_out(out, text),
     }
 }
 
@@ -239,13 +412,19 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         max_input_size: args.max_input_size,
     };
     let rep = check::check(&args.topology, &opts)?;
+    let color = color_for(args.color, tty, args.output.is_some());
     let text = match args.format {
-        CheckFormat::Human => {
-            report::human::render_check(&rep, use_color(args.color, tty), args.quiet)
-        }
+        CheckFormat::Human => report::human::render_check(&rep, color, args.quiet),
+        CheckFormat::Short => report::short::render_check(&rep, color),
         CheckFormat::Json => report::json::render_check(&rep),
+        CheckFormat::Sarif => {
+            let base = std::env::current_dir().unwrap_or_default();
+            report::sarif::render_check(&rep, &base)
+        }
+        CheckFormat::Github => report::github::render_check(&rep),
+        CheckFormat::Html => report::html::render_check(&rep),
     };
-    write_out(out, &text)?;
+    emit(out, args.output.as_deref(), &text)?;
     Ok(u8::from(rep.has_errors()))
 }
 
@@ -253,20 +432,56 @@ fn run_list(args: &ListArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Error
     let topology = crate::load_topology(&args.topology, args.max_input_size)?;
     let roles = crate::roles::resolve(&topology);
     let findings = check::topology_findings(&topology, &roles);
+    let color = color_for(args.color, tty, args.output.is_some());
     let text = match args.format {
-        ListFormat::Human => {
-            report::human::render_list(&topology, &roles, &findings, use_color(args.color, tty))
-        }
+        ListFormat::Human => report::human::render_list(&topology, &roles, &findings, color),
         ListFormat::Json => report::json::render_list(&topology, &roles, &findings),
     };
-    write_out(out, &text)?;
+    emit(out, args.output.as_deref(), &text)?;
     Ok(0)
+}
+
+/// `topocert plan`: exit 0 when every file-transfer server has a planned request, 1
+/// when some could not be planned (each is reported, located), 2 when it cannot run.
+fn run_plan(
+    args: &PlanArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    tty: bool,
+) -> Result<u8, Error> {
+    let opts = crate::plan::PlanOptions::new(args.key_size, args.ca_template.clone())?;
+    let plan = crate::plan::plan_file(&args.topology, args.max_input_size, &opts)?;
+    let emitted = match &args.emit {
+        Some(dir) => {
+            let templates = report::plan::templates(&plan, args.request_format);
+            crate::plan::write_templates(dir, &templates, args.force)?
+        }
+        None => Vec::new(),
+    };
+    let text = match args.format {
+        PlanFormat::Human => {
+            report::plan::render_human(&plan, &emitted, color_for(args.color, tty, false))
+        }
+        PlanFormat::Json => report::plan::render_json(&plan, &emitted),
+        PlanFormat::Csv => {
+            // CSV has no room for them: servers without a request go to standard error.
+            let skipped = report::plan::render_skipped_short(&plan);
+            if !skipped.is_empty() {
+                let _ = err.write_all(skipped.as_bytes());
+            }
+            report::plan::render_csv(&plan)
+        }
+    };
+    write_out(out, &text)?;
+    if args.format == PlanFormat::Csv && !emitted.is_empty() {
+        let _ = writeln!(err, "topocert: wrote {} request templates", emitted.len());
+    }
+    Ok(u8::from(plan.incomplete()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn verify_cli() {
@@ -281,5 +496,35 @@ mod tests {
         assert_eq!(t, d);
         assert!(parse_valid_at("June 1st").is_err());
         assert!(parse_valid_at("2026-13-01").is_err());
+    }
+
+    #[test]
+    fn no_color_is_honoured_under_auto_only() {
+        let set = || Some(OsString::from("1"));
+        assert!(use_color(ColorChoice::Auto, true, None));
+        assert!(use_color(ColorChoice::Auto, true, Some(OsString::new())));
+        assert!(!use_color(ColorChoice::Auto, true, set()));
+        assert!(!use_color(ColorChoice::Auto, false, None));
+        assert!(use_color(ColorChoice::Always, false, set()));
+        assert!(!use_color(ColorChoice::Never, true, None));
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        std::fs::write(&target, "old").unwrap();
+        write_file_atomic(&target, "new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![OsString::from("report.json")]);
+        let missing = dir.path().join("no/such/dir/report.json");
+        assert!(matches!(
+            write_file_atomic(&missing, "x"),
+            Err(Error::Write { .. })
+        ));
     }
 }

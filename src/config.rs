@@ -127,23 +127,54 @@ struct RawConfig {
     #[serde(default)]
     certificates: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Spanned<RawRule>>,
+    rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     ignore: Vec<Spanned<RawIgnore>>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawRule {
-    Level(Level),
-    Table(RawRuleTable),
+/// `"deny"`, `"warn"` or `"allow"`.
+fn parse_level(code: Code, v: &toml::Value) -> Result<Level, String> {
+    match v.as_str() {
+        Some("deny") => Ok(Level::Deny),
+        Some("warn") => Ok(Level::Warn),
+        Some("allow") => Ok(Level::Allow),
+        Some(other) => Err(format!(
+            "unknown level `{other}` for {code}: expected \"deny\", \"warn\" or \"allow\""
+        )),
+        None => Err(format!(
+            "the level of {code} must be a string: \"deny\", \"warn\" or \"allow\""
+        )),
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRuleTable {
-    level: Option<Level>,
-    days: Option<i64>,
+/// One `[rules]` entry: a level, or a table `{ level = …, days = … }`. Parsed by hand
+/// (not an untagged serde enum) so a mistake gets a message that names it.
+fn parse_rule(code: Code, v: &toml::Value) -> Result<(Option<Level>, Option<i64>), String> {
+    match v {
+        toml::Value::String(_) => Ok((Some(parse_level(code, v)?), None)),
+        toml::Value::Table(t) => {
+            let mut out = (None, None);
+            for (key, value) in t {
+                match key.as_str() {
+                    "level" => out.0 = Some(parse_level(code, value)?),
+                    "days" => {
+                        out.1 = Some(value.as_integer().ok_or_else(|| {
+                            format!("`days` of {code} must be a whole number of days")
+                        })?)
+                    }
+                    other => {
+                        return Err(format!(
+                            "unknown key `{other}` in the setting of {code}: expected `level` or `days`"
+                        ));
+                    }
+                }
+            }
+            Ok(out)
+        }
+        _ => Err(format!(
+            "the setting of {code} must be \"deny\", \"warn\", \"allow\" or a table such as {{ level = \"warn\", days = 60 }}"
+        )),
+    }
 }
 
 #[derive(Deserialize)]
@@ -218,10 +249,7 @@ impl Config {
                 .get_ref()
                 .parse()
                 .map_err(|e: String| fail(code.span(), e))?;
-            let (level, days) = match rule.get_ref() {
-                RawRule::Level(l) => (Some(*l), None),
-                RawRule::Table(t) => (t.level, t.days),
-            };
+            let (level, days) = parse_rule(c, rule.get_ref()).map_err(|m| fail(rule.span(), m))?;
             if let Some(d) = days {
                 if c != Code::ExpiresSoon {
                     return Err(fail(
@@ -295,45 +323,22 @@ impl Config {
         self.certificates.iter().map(|(_, p)| p.as_path())
     }
 
-    /// Apply severity overrides and suppressions; add `unused-ignore` findings.
+    /// Apply suppressions, add `unused-ignore` findings, then apply the severity
+    /// overrides to every finding left — `unused-ignore` included, so `-A unused-ignore`
+    /// silences it and `-D warnings` makes it an error. Suppressions come first: an
+    /// `[[ignore]]` that matches a finding is used even when a level would also drop it.
     pub fn apply(&self, findings: Vec<Finding>, files: &[CertFile]) -> Vec<Finding> {
         let mut used = vec![false; self.ignores.len()];
         let mut out = Vec::with_capacity(findings.len());
-        'next: for mut f in findings {
-            for (target, level) in &self.overrides {
-                let hit = match target {
-                    Target::Code(c) => *c == f.code,
-                    Target::Warnings => f.severity == Severity::Warning,
-                };
-                if hit {
-                    match level {
-                        Level::Allow => continue 'next,
-                        Level::Deny => f.severity = Severity::Error,
-                        Level::Warn => f.severity = Severity::Warning,
-                    }
-                }
-            }
-            for (i, ig) in self.ignores.iter().enumerate() {
-                if ig.code != f.code {
-                    continue;
-                }
-                let server_ok = ig
-                    .server
-                    .as_ref()
-                    .is_none_or(|s| f.server.as_deref().is_some_and(|fs| Fqdn::new(fs) == *s));
-                let cert_ok = ig.certificate.as_ref().is_none_or(|p| {
-                    f.certificate
-                        .and_then(|i| files.get(i))
-                        .is_some_and(|cf| same_path(Path::new(&cf.path), p))
-                });
-                if server_ok && cert_ok {
+        for f in findings {
+            match self.ignores.iter().position(|ig| ig.matches(&f, files)) {
+                Some(i) => {
                     if let Some(u) = used.get_mut(i) {
                         *u = true;
                     }
-                    continue 'next;
                 }
+                None => out.push(f),
             }
-            out.push(f);
         }
         for (ig, _) in self.ignores.iter().zip(used).filter(|(_, u)| !u) {
             let what = match (&ig.server, &ig.certificate) {
@@ -359,7 +364,49 @@ impl Config {
                 "delete the [[ignore]] entry or correct its code, server or certificate",
             ));
         }
-        out
+        out.into_iter().filter_map(|f| self.level(f)).collect()
+    }
+
+    /// Apply the overrides in order (config `[rules]`, then the command line), the
+    /// last one naming the code winning: a later `deny`/`warn` brings back a code an
+    /// earlier `allow` dropped. `-D warnings` does not touch an allowed code. `None`
+    /// when the finding is allowed in the end.
+    fn level(&self, mut f: Finding) -> Option<Finding> {
+        let mut allowed = false;
+        for (target, level) in &self.overrides {
+            let hit = match target {
+                Target::Code(c) => *c == f.code,
+                Target::Warnings => !allowed && f.severity == Severity::Warning,
+            };
+            if hit {
+                allowed = *level == Level::Allow;
+                match level {
+                    Level::Allow => {}
+                    Level::Deny => f.severity = Severity::Error,
+                    Level::Warn => f.severity = Severity::Warning,
+                }
+            }
+        }
+        (!allowed).then_some(f)
+    }
+}
+
+impl Ignore {
+    /// Whether this suppression covers `f`.
+    fn matches(&self, f: &Finding, files: &[CertFile]) -> bool {
+        if self.code != f.code {
+            return false;
+        }
+        let server_ok = self
+            .server
+            .as_ref()
+            .is_none_or(|s| f.server.as_deref().is_some_and(|fs| Fqdn::new(fs) == *s));
+        let cert_ok = self.certificate.as_ref().is_none_or(|p| {
+            f.certificate
+                .and_then(|i| files.get(i))
+                .is_some_and(|cf| same_path(Path::new(&cf.path), p))
+        });
+        server_ok && cert_ok
     }
 }
 
@@ -419,6 +466,80 @@ mod tests {
         let e = parse("[rulez]\n").unwrap_err();
         assert!(e.message.contains("unknown field"), "{}", e.message);
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn bad_rule_settings_name_the_mistake_and_the_line() {
+        let e = parse("[rules]\nsha1-signature = \"block\"\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown level `block`"), "{}", e.message);
+        let e = parse("[rules]\nexpires-soon = { lvl = \"warn\" }\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown key `lvl`"), "{}", e.message);
+        let e = parse("[rules]\nexpires-soon = 3\n").unwrap_err();
+        assert!(e.message.contains("must be"), "{}", e.message);
+        let e = parse("[rules]\nexpires-soon = { days = \"x\" }\n").unwrap_err();
+        assert!(e.message.contains("whole number"), "{}", e.message);
+        let c = parse("[rules]\nexpires-soon = { days = 45 }\nweak-key = { level = \"allow\" }\n")
+            .unwrap();
+        assert_eq!(c.expires_soon_days, 45);
+        assert_eq!(
+            c.overrides,
+            vec![(Target::Code(Code::WeakKey), Level::Allow)]
+        );
+    }
+
+    #[test]
+    fn unused_ignore_obeys_levels_and_a_used_ignore_is_not_reported() {
+        let text = "[[ignore]]\ncode = \"expired\"\nreason = \"r\"\n";
+        let finding = || Finding::new(Code::Expired, "m", "h");
+        let mut c = parse(text).unwrap();
+        assert!(c.apply(vec![finding()], &[]).is_empty());
+        let out = c.apply(Vec::new(), &[]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            (out[0].code, out[0].severity),
+            (Code::UnusedIgnore, Severity::Warning)
+        );
+        c.overrides.push((Target::Warnings, Level::Deny));
+        assert_eq!(c.apply(Vec::new(), &[])[0].severity, Severity::Error);
+        c.overrides
+            .push((Target::Code(Code::UnusedIgnore), Level::Allow));
+        assert!(c.apply(Vec::new(), &[]).is_empty());
+        // An allowed code whose suppression matched: neither reported nor unused.
+        c.overrides = vec![(Target::Code(Code::Expired), Level::Allow)];
+        assert!(c.apply(vec![finding()], &[]).is_empty());
+    }
+
+    #[test]
+    fn the_last_level_naming_a_code_wins() {
+        let mut c = Config::default();
+        let f = || Finding::new(Code::ExpiresSoon, "m", "h");
+        // Config allows, the command line denies: reported as an error.
+        c.overrides = vec![
+            (Target::Code(Code::ExpiresSoon), Level::Allow),
+            (Target::Code(Code::ExpiresSoon), Level::Deny),
+        ];
+        let out = c.apply(vec![f()], &[]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Error);
+        // Config denies, the command line allows: dropped.
+        c.overrides = vec![
+            (Target::Code(Code::ExpiresSoon), Level::Deny),
+            (Target::Code(Code::ExpiresSoon), Level::Allow),
+        ];
+        assert!(c.apply(vec![f()], &[]).is_empty());
+        // `-D warnings` does not bring back an allowed code, but denies the others.
+        c.overrides = vec![
+            (Target::Code(Code::ExpiresSoon), Level::Allow),
+            (Target::Warnings, Level::Deny),
+        ];
+        let out = c.apply(vec![f(), Finding::new(Code::BareHostName, "m", "h")], &[]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            (out[0].code, out[0].severity),
+            (Code::BareHostName, Severity::Error)
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod fqdn;
 pub mod pairing;
+pub mod plan;
 pub mod report;
 pub mod roles;
 pub mod rules;

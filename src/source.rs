@@ -137,12 +137,13 @@ impl SourceFile {
                 Err(e) => {
                     let good = &body[..e.valid_up_to()];
                     let prefix = String::from_utf8_lossy(good);
-                    return Err(invalid(
-                        &name,
-                        encoding,
-                        "byte sequence is not UTF-8",
-                        &prefix,
-                    ));
+                    let what = match body.get(e.valid_up_to()) {
+                        Some(b) => format!(
+                            "byte 0x{b:02X} is not UTF-8; expected UTF-8 text, or UTF-16 with a byte order mark"
+                        ),
+                        None => "byte sequence is not UTF-8".to_string(),
+                    };
+                    return Err(invalid(&name, encoding, &what, &prefix));
                 }
             },
             TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
@@ -316,14 +317,21 @@ fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
         [0xEF, 0xBB, 0xBF, rest @ ..] => (TextEncoding::Utf8Bom, rest),
         [0xFF, 0xFE, rest @ ..] => (TextEncoding::Utf16Le, rest),
         [0xFE, 0xFF, rest @ ..] => (TextEncoding::Utf16Be, rest),
-        // `<` followed by a zero byte (or the reverse) without a BOM: UTF-16.
-        [b'<', 0, _, 0, ..] => (TextEncoding::Utf16Le, bytes),
-        [0, b'<', 0, _, ..] => (TextEncoding::Utf16Be, bytes),
+        // `<` or white space, then another character below U+0100, as UTF-16 code
+        // units without a BOM: UTF-16. White space may come before the root element
+        // (a document without a declaration), and XML text never holds a zero byte.
+        [a, 0, b, 0, ..] if xml_start(*a) && *b != 0 => (TextEncoding::Utf16Le, bytes),
+        [0, a, 0, b, ..] if xml_start(*a) && *b != 0 => (TextEncoding::Utf16Be, bytes),
         _ => (
             declared_encoding(bytes).unwrap_or(TextEncoding::Utf8),
             bytes,
         ),
     }
+}
+
+/// Can an XML document start with this (ASCII) character: `<` or XML white space?
+fn xml_start(b: u8) -> bool {
+    matches!(b, b'<' | b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// The encoding named by `<?xml … encoding="…"?>`, when it is a single-byte one we
@@ -379,7 +387,10 @@ fn decode_utf16(
         match unit {
             Ok(c) => prefix.push(c),
             Err(e) => {
-                let what = if body.len() % 2 == 1 && prefix.len() * 2 + 2 >= body.len() {
+                // Count UTF-16 code units, not the UTF-8 bytes of `prefix`: the
+                // stray odd byte is the last unit only if all before it decoded.
+                let units: usize = prefix.chars().map(char::len_utf16).sum();
+                let what = if body.len() % 2 == 1 && units * 2 + 2 >= body.len() {
                     "the file ends in the middle of a UTF-16 code unit".to_string()
                 } else {
                     format!("unpaired surrogate 0x{:04X}", e.unpaired_surrogate())

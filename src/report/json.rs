@@ -56,11 +56,7 @@ fn findings<'a>(
     list.iter()
         .map(|f| {
             let certificate = f.certificate.and_then(&cert_path);
-            let location = match (&f.span, certificate) {
-                (Some(span), _) => Some(src.location(span)),
-                (None, Some(path)) => Some(Location::file_start(path)),
-                (None, None) => None,
-            };
+            let location = super::locate(f, src, &cert_path);
             JsonFinding {
                 code: f.code.as_str(),
                 severity: f.severity,

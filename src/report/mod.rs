@@ -3,13 +3,20 @@ The `report` stage: renderers of the findings model. They only format what
 `check` and `list` decided; none re-parses or re-decides anything.
 */
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod plan;
+pub mod sarif;
+pub mod short;
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::rules::{Code, Severity};
+use crate::check::Report;
+use crate::rules::{Code, Finding, Severity};
+use crate::source::{Location, SourceFile};
 
 /// RFC 3339 in UTC, e.g. `2026-06-01T00:00:00Z`.
 pub fn timestamp(t: OffsetDateTime) -> String {
@@ -106,4 +113,34 @@ pub fn status(worst: Option<Severity>) -> &'static str {
         Some(Severity::Warning) => "warning",
         _ => "ok",
     }
+}
+
+/// Where a finding points: its span in the topology, else the start of the
+/// certificate file it is about (line 1, column 1), else nowhere (`None`, e.g. a
+/// finding about the configuration). Every machine-readable renderer uses this, so
+/// they agree on locations.
+pub fn locate<'a>(
+    f: &Finding,
+    topology: &SourceFile,
+    cert_path: impl Fn(usize) -> Option<&'a str>,
+) -> Option<Location> {
+    match (&f.span, f.certificate.and_then(cert_path)) {
+        (Some(span), _) => Some(topology.location(span)),
+        (None, Some(path)) => Some(Location::file_start(path)),
+        (None, None) => None,
+    }
+}
+
+/// [`locate`] for a finding of a check report.
+pub fn locate_in(rep: &Report, f: &Finding) -> Option<Location> {
+    locate(f, &rep.topology.source, |i| {
+        rep.files.get(i).map(|c| c.path.as_str())
+    })
+}
+
+/// The certificate file path a finding is about, if any.
+pub fn certificate_path<'r>(rep: &'r Report, f: &Finding) -> Option<&'r str> {
+    f.certificate
+        .and_then(|i| rep.files.get(i))
+        .map(|c| c.path.as_str())
 }

@@ -36,7 +36,7 @@ pub fn finding(server: &FileTransferServer, fqdn: &Fqdn) -> Finding {
         Code::MissingCertificate,
         format!("no certificate was supplied for {fqdn}"),
         format!(
-            "request a certificate from the internal CA with SAN {names} and pass it with --certs"
+            "request a certificate from the internal CA with SAN {names} and pass it with --certs; run `topocert plan TOPOLOGY` for {fqdn}'s request"
         ),
     )
     .server(fqdn.to_string())

@@ -68,12 +68,13 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
                 missing.join(" and ")
             ),
             format!(
-                "request a certificate whose SAN lists {}",
+                "request a certificate whose SAN lists {}; run `topocert plan TOPOLOGY` for {}'s request",
                 needed
                     .iter()
                     .map(|n| n.to_string())
                     .collect::<Vec<_>>()
-                    .join(" and ")
+                    .join(" and "),
+                cx.fqdn
             ),
         )
         .field(field, format!("missing {}", missing.join(", "))),

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 use quick_xml::Reader;
+use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{
@@ -245,7 +246,7 @@ impl<'a> Parser<'a> {
                     return Err(self.err(
                         span,
                         "a second root element follows the end of the document",
-                        "second root element",
+                        "expected the end of the document",
                     ));
                 }
                 Event::Start(e) => {
@@ -326,7 +327,9 @@ impl<'a> Parser<'a> {
                     if let Some(open) = self.stack.last() {
                         let name = tag_name(self.text, &open.span);
                         let (line, _) = self.src.line_col(open.span.start);
-                        let end = self.text.len();
+                        // Point just after the last text, not past the final line
+                        // break: a label on the empty last line is not rendered.
+                        let end = self.text.trim_end().len();
                         return Err(self.err(
                             end..end,
                             format!("the document ends before `<{name}>` (opened on line {line}) is closed; the file is truncated"),
@@ -450,6 +453,14 @@ impl<'a> Parser<'a> {
                     ));
                 }
             };
+        }
+        // Every attribute of every element, not only those read below: `attr` stops
+        // at the first match, so a duplicate after it (`Fqdn="a" Fqdn="b"`) or a
+        // malformed attribute on an ignored element would pass unseen.
+        for a in e.attributes() {
+            if let Err(err) = a {
+                return Err(self.attr_error(e, &err));
+            }
         }
         if self.skip_below.is_some() {
             return Ok(Tag::Other);
@@ -699,14 +710,7 @@ impl<'a> Parser<'a> {
     fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<Attr>, TopologyError> {
         let tag_start = e.as_ref().as_ptr() as usize - self.text.as_ptr() as usize;
         for a in e.attributes() {
-            let a = a.map_err(|err| {
-                let at = tag_start.saturating_sub(1);
-                self.err(
-                    at..at + 1,
-                    format!("malformed attribute: {err}"),
-                    "in this element",
-                )
-            })?;
+            let a = a.map_err(|err| self.attr_error(e, &err))?;
             if a.key.local_name().as_ref() != name {
                 continue;
             }
@@ -731,6 +735,63 @@ impl<'a> Parser<'a> {
             return Ok(Some(Attr { value, span }));
         }
         Ok(None)
+    }
+
+    /// A malformed attribute of `e`, located at the attribute itself: quick-xml gives
+    /// positions relative to the start of the tag's content (just after `<`).
+    fn attr_error(&self, e: &BytesStart<'_>, err: &AttrError) -> TopologyError {
+        let content = e.as_ref();
+        let tag_start = (content.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let tag = tag_name_of(e);
+        let (pos, message, label) = match err {
+            AttrError::ExpectedEq(p) => (
+                *p,
+                format!("an attribute name in `<{tag}>` is not followed by `=`"),
+                "expected `=` and a quoted value".to_string(),
+            ),
+            AttrError::ExpectedValue(p) => (
+                *p,
+                format!("`=` in `<{tag}>` is not followed by an attribute value"),
+                "expected a quoted value".to_string(),
+            ),
+            AttrError::UnquotedValue(p) => (
+                *p,
+                format!("an attribute value in `<{tag}>` is not in quotes"),
+                "expected `\"` or `'`".to_string(),
+            ),
+            AttrError::ExpectedQuote(p, q) => (
+                *p,
+                format!(
+                    "an attribute value in `<{tag}>` has no closing `{}`",
+                    char::from(*q)
+                ),
+                format!("expected `{}`", char::from(*q)),
+            ),
+            AttrError::Duplicated(p, _) => {
+                let name = content
+                    .get(*p..)
+                    .and_then(|rest| rest.split(|c: char| c == '=' || c.is_whitespace()).next())
+                    .map(str::to_string)
+                    .unwrap_or_default();
+                (
+                    *p,
+                    format!("attribute `{name}` appears twice in `<{tag}>`"),
+                    "expected each attribute once; this one repeats an earlier one".to_string(),
+                )
+            }
+        };
+        let at = if tag_start <= self.text.len() {
+            (tag_start + pos).min(self.text.len())
+        } else {
+            0
+        };
+        // Underline the name or value found there (at least one character).
+        let rest = self.text.get(at..).unwrap_or("");
+        let len = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == '>' || c == '/')
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| rest.chars().next().map_or(0, char::len_utf8));
+        self.err(at..at + len, message, label)
     }
 
     /// Resolve machine FQDNs (cluster fallback, domain qualification) and index.
@@ -820,6 +881,11 @@ fn entity_name(s: &str) -> String {
         .and_then(|p| p.split(';').next())
         .unwrap_or("")
         .to_string()
+}
+
+/// The qualified name of a start tag (for messages).
+fn tag_name_of(e: &BytesStart<'_>) -> String {
+    e.name().as_ref().to_string()
 }
 
 /// The qualified name of the start tag at `span` (for messages).

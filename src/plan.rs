@@ -1,0 +1,651 @@
+/*!
+The `plan` stage of `topocert plan`: the certificate every Persistent Chat
+file-transfer server needs, worked out from the topology before anything is
+installed. For each server found by [`roles::resolve`](crate::roles::resolve) (the
+same servers `list` and `check` see) it decides the subject CN, the SAN dNSNames, the
+key and the usages, and keeps, for every name, the topology span that makes it
+necessary, so a report can show *why* a name is in the request.
+
+Servers that cannot be planned (no usable FQDN, a pool without a usable FQDN, the
+same FQDN twice) are kept as [`Skipped`] entries with a location and a reason: never
+dropped silently.
+
+This module never prints. Besides the model it has [`write_templates`], which
+writes already-rendered request templates into a directory atomically and without
+overwriting anything unless asked to.
+*/
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::fqdn::Fqdn;
+use crate::roles::{FileTransferServer, RoleRule, Roles};
+use crate::topology::{FqdnSource, Topology};
+
+/// OID of the Server Authentication extended key usage (id-kp-serverAuth).
+pub const SERVER_AUTH_OID: &str = "1.3.6.1.5.5.7.3.1";
+/// OID of the subject alternative name extension.
+pub const SAN_OID: &str = "2.5.29.17";
+/// Key usages of the request, in RFC 5280 names.
+pub const KEY_USAGE: [&str; 2] = ["digitalSignature", "keyEncipherment"];
+/// The same key usages as the Windows `KeyUsage` bit mask
+/// (`CERT_DIGITAL_SIGNATURE_KEY_USAGE | CERT_KEY_ENCIPHERMENT_KEY_USAGE`).
+pub const KEY_USAGE_BITS: u8 = 0xa0;
+/// Signature hash of the request (and of the certificate asked for).
+pub const HASH: &str = "sha256";
+
+/// RSA key size of the requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum KeySize {
+    /// RSA 2048 bits: what Lync Server 2013 and its certificate wizard use.
+    #[default]
+    #[value(name = "2048")]
+    Rsa2048,
+    /// RSA 4096 bits.
+    #[value(name = "4096")]
+    Rsa4096,
+}
+
+impl KeySize {
+    pub fn bits(self) -> u32 {
+        match self {
+            KeySize::Rsa2048 => 2048,
+            KeySize::Rsa4096 => 4096,
+        }
+    }
+}
+
+/// Which request templates `--emit` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum RequestFormat {
+    /// A `certreq -new` INF file (Windows, AD CS).
+    Certreq,
+    /// An `openssl req -config` file.
+    Openssl,
+    /// Both.
+    #[default]
+    Both,
+}
+
+impl RequestFormat {
+    pub fn certreq(self) -> bool {
+        matches!(self, RequestFormat::Certreq | RequestFormat::Both)
+    }
+    pub fn openssl(self) -> bool {
+        matches!(self, RequestFormat::Openssl | RequestFormat::Both)
+    }
+}
+
+/// What the requests ask for beyond the names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanOptions {
+    pub key_size: KeySize,
+    /// AD CS certificate template (the `CertificateTemplate` request attribute).
+    pub ca_template: Option<String>,
+}
+
+impl PlanOptions {
+    /// Options with a checked template name.
+    pub fn new(key_size: KeySize, ca_template: Option<String>) -> Result<Self, Error> {
+        if let Some(name) = &ca_template {
+            check_template_name(name).map_err(Error::Usage)?;
+        }
+        Ok(PlanOptions {
+            key_size,
+            ca_template,
+        })
+    }
+}
+
+/// An AD CS template name goes into an INF file and a config comment: accept what
+/// template names are made of (letters, digits, space, `-`, `_`, `.`), nothing that
+/// could end a quoted value or start a new line.
+pub fn check_template_name(name: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("invalid --ca-template `{name}`: {why}"));
+    if name.trim().is_empty() {
+        return bad("the name is empty");
+    }
+    if name.trim() != name {
+        return bad("the name starts or ends with a space");
+    }
+    if name.chars().count() > 64 {
+        return bad("a template name has at most 64 characters");
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')))
+    {
+        return bad(&format!(
+            "`{}` is not allowed (use the template's name: letters, digits, space, `-`, `_`, `.`)",
+            c.escape_default()
+        ));
+    }
+    Ok(())
+}
+
+/// Where a name of a request comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The `Fqdn` attribute of the server's `<Machine>`.
+    Machine,
+    /// The `<Machine>`'s bare host name, qualified with the topology's default domain.
+    QualifiedMachine { written: String, domain: String },
+    /// The `<Machine>` has no `Fqdn`; its single-machine cluster lends its own.
+    ClusterForMachine,
+    /// The `Fqdn` of the `<Cluster>` (the pool); `qualified_from` is the bare host
+    /// name the topology wrote, when it was qualified with the default domain.
+    Pool { qualified_from: Option<String> },
+    /// `WebService/InternalSettings/@Host`: the internal web services FQDN override.
+    InternalWebHost,
+}
+
+impl Origin {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Origin::Machine | Origin::QualifiedMachine { .. } => "machine",
+            Origin::ClusterForMachine => "cluster-for-machine",
+            Origin::Pool { .. } => "pool",
+            Origin::InternalWebHost => "internal-web-services",
+        }
+    }
+}
+
+/// One reason a name is in a request, located in the topology.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSource {
+    pub origin: Origin,
+    pub span: Range<usize>,
+}
+
+/// A SAN dNSName of a request and every place of the topology that asks for it.
+#[derive(Debug, Clone)]
+pub struct PlannedName {
+    pub name: Fqdn,
+    pub sources: Vec<NameSource>,
+}
+
+/// Why the subject CN is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectRule {
+    /// A pool of several servers: the CN is the pool FQDN.
+    PoolFqdn,
+    /// A Standard Edition server or single-server pool: the CN is the server FQDN.
+    ServerFqdn,
+}
+
+impl SubjectRule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectRule::PoolFqdn => "pool",
+            SubjectRule::ServerFqdn => "server",
+        }
+    }
+
+    /// The sentence that explains the choice.
+    pub fn why(self) -> &'static str {
+        match self {
+            SubjectRule::PoolFqdn => {
+                "the subject is the pool FQDN because the server is one of several in its pool: clients reach the pool's web services by the pool name, and Lync's certificate wizard names every server of a pool this way, with the server FQDN in the SAN"
+            }
+            SubjectRule::ServerFqdn => {
+                "the subject is the server FQDN because the server is alone in its pool (a Standard Edition server or a single-server pool): it is reached by its own name, which Lync's certificate wizard puts in the subject"
+            }
+        }
+    }
+}
+
+/// The certificate request one server needs.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Index into [`Roles::servers`].
+    pub server: usize,
+    pub fqdn: Fqdn,
+    pub pool: Option<Fqdn>,
+    pub site: Option<String>,
+    pub rule: RoleRule,
+    pub next_hop: bool,
+    pub multi_server_pool: bool,
+    /// The subject CN.
+    pub common_name: Fqdn,
+    pub subject_rule: SubjectRule,
+    /// SAN dNSNames in order: server, pool, internal web services FQDN.
+    pub sans: Vec<PlannedName>,
+    pub key_size: KeySize,
+    pub ca_template: Option<String>,
+    /// Span of the server's `<Machine>` start tag.
+    pub span: Range<usize>,
+    /// The web-services element that makes the server need the certificate: the
+    /// `PersistentChatWeb` component, or the `WebServices` service when the topology
+    /// does not list components.
+    pub web_span: Range<usize>,
+}
+
+impl Request {
+    /// `CN=…`, the subject distinguished name.
+    pub fn subject(&self) -> String {
+        format!("CN={}", self.common_name)
+    }
+
+    /// The SAN dNSNames as text.
+    pub fn san_names(&self) -> Vec<&str> {
+        self.sans.iter().map(|n| n.name.as_str()).collect()
+    }
+
+    /// Template file name stem: the server FQDN, lowercase, without a trailing dot.
+    /// Safe as a file name: the FQDN passed [`Fqdn::problem`], so it consists of
+    /// letters, digits, `-`, `_` and non-empty dot-separated labels.
+    pub fn file_stem(&self) -> &str {
+        self.fqdn.key()
+    }
+}
+
+/// A file-transfer server no request could be planned for, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    /// Index into [`Roles::servers`].
+    pub server: usize,
+    /// The server's FQDN, or a description of the unnamed machine.
+    pub name: String,
+    pub pool: Option<String>,
+    pub site: Option<String>,
+    /// Why (a lowercase clause without final period).
+    pub reason: String,
+    /// What to do about it (a sentence).
+    pub help: String,
+    /// Where the problem is.
+    pub span: Range<usize>,
+    pub label: String,
+}
+
+/// Everything `topocert plan` renders.
+#[derive(Debug)]
+pub struct Plan {
+    pub topology: Topology,
+    pub roles: Roles,
+    pub requests: Vec<Request>,
+    pub skipped: Vec<Skipped>,
+    pub options: PlanOptions,
+}
+
+impl Plan {
+    /// True when at least one file-transfer server could not be planned.
+    pub fn incomplete(&self) -> bool {
+        !self.skipped.is_empty()
+    }
+}
+
+/// Read the topology at `path` and plan its requests.
+pub fn plan_file(path: &Path, max_input_size: u64, opts: &PlanOptions) -> Result<Plan, Error> {
+    let topology = crate::load_topology(path, max_input_size)?;
+    Ok(plan(topology, opts))
+}
+
+/// Plan the certificate request of every Persistent Chat file-transfer server.
+pub fn plan(topology: Topology, opts: &PlanOptions) -> Plan {
+    let roles = crate::roles::resolve(&topology);
+    let mut requests: Vec<Request> = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, server) in roles.servers.iter().enumerate() {
+        match plan_server(&topology, i, server, opts, &requests) {
+            Ok(r) => requests.push(r),
+            Err(s) => skipped.push(*s),
+        }
+    }
+    Plan {
+        topology,
+        roles,
+        requests,
+        skipped,
+        options: opts.clone(),
+    }
+}
+
+fn plan_server(
+    t: &Topology,
+    index: usize,
+    server: &FileTransferServer,
+    opts: &PlanOptions,
+    planned: &[Request],
+) -> Result<Request, Box<Skipped>> {
+    let skip = |reason: String, help: &str, span: Range<usize>, label: &str| {
+        Box::new(Skipped {
+            server: index,
+            name: server.display_name(),
+            pool: server.pool.as_ref().map(|p| p.to_string()),
+            site: server.site.clone(),
+            reason,
+            help: help.to_string(),
+            span,
+            label: label.to_string(),
+        })
+    };
+    let fix_machine = "give the machine its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again";
+    let fix_pool = "give the pool its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again";
+
+    let cluster = t.clusters.get(server.cluster);
+    let machine = cluster.and_then(|c| c.machines.get(server.machine));
+    let (Some(cluster), Some(machine)) = (cluster, machine) else {
+        // The roles stage only names machines that exist; be safe anyway.
+        return Err(skip(
+            "the topology model has no such machine".into(),
+            fix_machine,
+            server.span.clone(),
+            "this machine",
+        ));
+    };
+
+    // The server's own name.
+    let Some(fqdn) = &server.fqdn else {
+        return Err(skip(
+            "the <Machine> has no Fqdn, and its pool has several machines, so it cannot take the pool's".into(),
+            fix_machine,
+            machine.focus(),
+            "this <Machine> has no Fqdn",
+        ));
+    };
+    let server_span = match machine.fqdn_source {
+        FqdnSource::Cluster => cluster.focus(),
+        _ => machine.focus(),
+    };
+    if let Some(problem) = fqdn.problem() {
+        return Err(skip(
+            format!("its FQDN is not a DNS name: {problem}"),
+            fix_machine,
+            server_span,
+            "not a DNS name",
+        ));
+    }
+    if let Some(first) = planned.iter().find(|r| &r.fqdn == fqdn) {
+        let (line, _) = t.source.line_col(first.span.start);
+        return Err(skip(
+            format!(
+                "the topology names {fqdn} twice; the request planned for the <Machine> at line {line} covers it"
+            ),
+            "give each machine its own FQDN in Topology Builder and export the topology again",
+            server_span,
+            "a second machine with this FQDN",
+        ));
+    }
+    let server_origin = match &machine.fqdn_source {
+        FqdnSource::Machine => Origin::Machine,
+        FqdnSource::Cluster => Origin::ClusterForMachine,
+        FqdnSource::Qualified { written, domain } => Origin::QualifiedMachine {
+            written: written.clone(),
+            domain: domain.clone(),
+        },
+    };
+
+    // The pool's name.
+    let pool = match (&cluster.fqdn, server.multi_server_pool) {
+        (None, true) => {
+            return Err(skip(
+                format!(
+                    "its pool has no Fqdn, and the certificate of a server in a pool of {} machines is named after the pool",
+                    cluster.machines.len()
+                ),
+                fix_pool,
+                cluster.span.clone(),
+                "this <Cluster> has no Fqdn",
+            ));
+        }
+        (None, false) => None,
+        (Some(p), _) => {
+            if let Some(problem) = p.problem() {
+                return Err(skip(
+                    format!("the FQDN of its pool is not a DNS name: {problem}"),
+                    fix_pool,
+                    cluster.focus(),
+                    "not a DNS name",
+                ));
+            }
+            Some(p.clone())
+        }
+    };
+
+    let mut sans = vec![PlannedName {
+        name: fqdn.clone(),
+        sources: vec![NameSource {
+            origin: server_origin,
+            span: server_span,
+        }],
+    }];
+    let mut add = |name: Fqdn, source: NameSource| match sans.iter_mut().find(|n| n.name == name) {
+        Some(n) => n.sources.push(source),
+        None => sans.push(PlannedName {
+            name,
+            sources: vec![source],
+        }),
+    };
+    if let Some(p) = &pool {
+        add(
+            p.clone(),
+            NameSource {
+                origin: Origin::Pool {
+                    qualified_from: cluster.fqdn_qualified_from.clone(),
+                },
+                span: cluster.focus(),
+            },
+        );
+    }
+
+    // The internal web services FQDN, when the topology overrides it with another name.
+    let web = t.services.get(server.web_service);
+    if let Some((host, span)) = web.and_then(|w| w.internal_web_host.as_ref()) {
+        let host = Fqdn::new(host.trim());
+        if let Some(problem) = host.problem() {
+            return Err(skip(
+                format!("the internal web services FQDN of its pool is not a DNS name: {problem}"),
+                "correct the internal web services FQDN of the pool in Topology Builder, publish, export the topology again and run `topocert plan` again",
+                span.clone(),
+                "not a DNS name",
+            ));
+        }
+        if host != *fqdn && pool.as_ref().is_none_or(|p| *p != host) {
+            add(
+                host,
+                NameSource {
+                    origin: Origin::InternalWebHost,
+                    span: span.clone(),
+                },
+            );
+        }
+    }
+
+    let (common_name, subject_rule) = match (&pool, server.multi_server_pool) {
+        (Some(p), true) => (p.clone(), SubjectRule::PoolFqdn),
+        _ => (fqdn.clone(), SubjectRule::ServerFqdn),
+    };
+    let web_span = web
+        .map(|w| match server.rule {
+            RoleRule::Component => w.pc_web_component_span.clone().unwrap_or(w.span.clone()),
+            RoleRule::FrontEndPool => w.span.clone(),
+        })
+        .unwrap_or_else(|| server.span.clone());
+
+    Ok(Request {
+        server: index,
+        fqdn: fqdn.clone(),
+        pool,
+        site: server.site.clone(),
+        rule: server.rule,
+        next_hop: server.next_hop,
+        multi_server_pool: server.multi_server_pool,
+        common_name,
+        subject_rule,
+        sans,
+        key_size: opts.key_size,
+        ca_template: opts.ca_template.clone(),
+        span: server.span.clone(),
+        web_span,
+    })
+}
+
+/// A rendered request template and the name of the file it goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub file_name: String,
+    pub contents: String,
+}
+
+/// Write `templates` into `dir` (created when missing), each through a temporary
+/// file in `dir` renamed over its target, so no reader sees half a file.
+///
+/// An existing target is an error unless `force`: every target is checked before
+/// anything is written, so a refused run writes nothing. Returns the written paths.
+pub fn write_templates(
+    dir: &Path,
+    templates: &[Template],
+    force: bool,
+) -> Result<Vec<PathBuf>, Error> {
+    let fail = |path: &Path| {
+        let path = path.display().to_string();
+        move |source: std::io::Error| Error::Write { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(fail(dir))?;
+
+    let mut targets: Vec<PathBuf> = Vec::with_capacity(templates.len());
+    for t in templates {
+        let plain = !t.file_name.is_empty()
+            && !t.file_name.starts_with('.')
+            && !t.file_name.contains(['/', '\\', ':'])
+            && Path::new(&t.file_name).file_name() == Some(std::ffi::OsStr::new(&t.file_name));
+        if !plain {
+            return Err(Error::Usage(format!(
+                "refusing to write `{}`: not a plain file name; nothing was written",
+                t.file_name
+            )));
+        }
+        if targets.iter().any(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case(&t.file_name))
+        }) {
+            return Err(Error::Usage(format!(
+                "two request templates would both be written to {}; nothing was written",
+                dir.join(&t.file_name).display()
+            )));
+        }
+        targets.push(dir.join(&t.file_name));
+    }
+
+    let existing: Vec<&PathBuf> = targets
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .collect();
+    if let Some(dir_target) = existing
+        .iter()
+        .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
+    {
+        return Err(Error::Usage(format!(
+            "{} is a directory, not a request template; nothing was written",
+            dir_target.display()
+        )));
+    }
+    if !force && !existing.is_empty() {
+        let names: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
+        let what = if names.len() == 1 {
+            format!("{} already exists", names.join(""))
+        } else {
+            format!("{} already exist", names.join(", "))
+        };
+        return Err(Error::Usage(format!(
+            "{what}; nothing was written (pass --force to replace existing request templates)"
+        )));
+    }
+
+    for (t, path) in templates.iter().zip(&targets) {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".topocert-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(fail(path))?;
+        tmp.write_all(t.contents.as_bytes()).map_err(fail(path))?;
+        tmp.as_file().sync_all().map_err(fail(path))?;
+        // A request template is not a secret (the key is made when it is used).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(fail(path))?;
+        }
+        if force {
+            tmp.persist(path).map_err(|e| fail(path)(e.error))?;
+        } else {
+            // Another process may have created the file since the check above.
+            tmp.persist_noclobber(path)
+                .map_err(|e| fail(path)(e.error))?;
+        }
+    }
+    Ok(targets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_names() {
+        assert!(check_template_name("WebServer").is_ok());
+        assert!(check_template_name("Lync Web Server v2.1_x").is_ok());
+        for bad in [
+            "",
+            " ",
+            " Web",
+            "Web\"Server",
+            "Web\r\nX",
+            "Web;x",
+            &"x".repeat(65),
+        ] {
+            assert!(check_template_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn write_templates_refuses_to_overwrite_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = |n: &str| Template {
+            file_name: n.into(),
+            contents: format!("{n}\n"),
+        };
+        std::fs::write(dir.path().join("b.cnf"), "old").unwrap();
+        let err = write_templates(dir.path(), &[t("a.inf"), t("b.cnf")], false).unwrap_err();
+        assert!(err.to_string().contains("b.cnf already exists"), "{err}");
+        assert!(!dir.path().join("a.inf").exists());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("b.cnf")).unwrap(),
+            "old"
+        );
+        let written = write_templates(dir.path(), &[t("a.inf"), t("b.cnf")], true).unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("b.cnf")).unwrap(),
+            "b.cnf\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with(".topocert-"))
+            .collect();
+        assert!(names.is_empty(), "temporary files left: {names:?}");
+    }
+
+    #[test]
+    fn write_templates_rejects_paths_and_duplicates() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = |n: &str| Template {
+            file_name: n.into(),
+            contents: String::new(),
+        };
+        for bad in ["../x.inf", "a/b.inf", ".hidden", ""] {
+            assert!(
+                write_templates(dir.path(), &[t(bad)], true).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(write_templates(dir.path(), &[t("A.inf"), t("a.inf")], true).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,105 @@
+/*!
+GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per
+finding, which the runner turns into an annotation on the file and line:
+
+```text
+::error file=topology.xml,line=19,col=7,endLine=19,endColumn=110,title=topocert(ca-mismatch)::certificate …
+```
+
+Escaping follows the runner's rules: in the message `%`, CR and LF become `%25`,
+`%0D` and `%0A`; in property values `:` and `,` also become `%3A` and `%2C`. The
+help sentence follows the message on a second line (an escaped LF). A finding that
+points at no file is written without `file=` and shows on the run summary.
+*/
+
+use crate::check::Report;
+use crate::rules::Severity;
+
+/// Escape the message part of a workflow command.
+pub fn escape_data(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape a property value (`file=…`, `title=…`) of a workflow command.
+pub fn escape_property(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' => out.push_str("%3A"),
+            ',' => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn command(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    }
+}
+
+/// `topocert check --format github`.
+pub fn render_check(rep: &Report) -> String {
+    let mut out = String::new();
+    for f in &rep.findings {
+        let mut props = Vec::new();
+        if let Some(l) = super::locate_in(rep, f) {
+            props.push(format!("file={}", escape_property(&l.path)));
+            props.push(format!("line={}", l.line));
+            props.push(format!("col={}", l.column));
+            if f.span.is_some() {
+                props.push(format!("endLine={}", l.end_line));
+                props.push(format!("endColumn={}", l.end_column));
+            }
+        }
+        props.push(format!(
+            "title={}",
+            escape_property(&format!("topocert({})", f.code))
+        ));
+        let mut message = f.message.clone();
+        if !f.help.is_empty() {
+            message.push_str("\nhelp: ");
+            message.push_str(&f.help);
+        }
+        out.push_str(&format!(
+            "::{} {}::{}\n",
+            command(f.severity),
+            props.join(","),
+            escape_data(&message)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_escapes_percent_cr_lf_only() {
+        assert_eq!(escape_data("100% a:b,c\r\nd"), "100%25 a:b,c%0D%0Ad");
+    }
+
+    #[test]
+    fn properties_also_escape_colon_and_comma() {
+        assert_eq!(
+            escape_property("C:\\certs\\a,b%.cer\n"),
+            "C%3A\\certs\\a%2Cb%25.cer%0A"
+        );
+    }
+}

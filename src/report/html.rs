@@ -1,0 +1,586 @@
+/*!
+HTML output: one self-contained review page for change and approval meetings. The
+CSS is inline; there is no script, no web font and no other resource, so the page
+opens the same from a mail attachment, a file share or a CI artifact, and prints
+cleanly (print rules keep each finding on one page and keep the status colours).
+
+The page shows the verdict and counts, a table of the Persistent Chat file-transfer
+servers (server, pool, site, certificate, issuer, expiry, status), the supplied
+certificate files, and every finding with its location, help, a few numbered lines
+of the topology around the place it points at (or the certificate summary field),
+and the rule's explanation. Every piece of text from the topology, the certificates
+or the findings is HTML-escaped.
+*/
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::certs::summary::{Field, summary};
+use crate::check::{CaSource, FileStatus, Report};
+use crate::rules::{Code, Finding, Severity};
+use crate::source::SourceFile;
+
+/// Lines of context shown before and after the line a finding points at.
+const CONTEXT: usize = 2;
+/// Longest line shown whole; longer ones are clipped around the marked part.
+const MAX_LINE_CHARS: usize = 240;
+
+const CSS: &str = r#"
+:root { --err: #b3261e; --warn: #8a5a00; --note: #0b5cad; --ok: #1e7a34; --line: #d0d7de; --muted: #57606a; --bg-soft: #f6f8fa; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; margin: 0 auto; padding: 24px 32px; max-width: 1200px; line-height: 1.45; }
+h1 { font-size: 1.6em; margin: 0 0 4px; }
+h2 { font-size: 1.25em; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 1.05em; margin: 0; }
+h4 { font-size: .95em; margin: 12px 0 4px; }
+.meta { color: var(--muted); margin: 0; }
+.meta code, td code, .loc code { font-size: .95em; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; }
+.verdict { margin: 16px 0; padding: 12px 16px; border-radius: 6px; font-weight: 600; border: 1px solid; }
+.verdict.fail { background: #ffebe9; border-color: #ff8182; color: var(--err); }
+.verdict.pass { background: #dafbe1; border-color: #4ac26b; color: var(--ok); }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; padding: 0; list-style: none; }
+.cards li { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 110px; background: var(--bg-soft); }
+.cards .n { display: block; font-size: 1.6em; font-weight: 700; }
+.cards .error .n { color: var(--err); } .cards .warning .n { color: var(--warn); } .cards .note .n { color: var(--note); }
+table { border-collapse: collapse; width: 100%; font-size: .92em; }
+th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: var(--bg-soft); white-space: nowrap; }
+td.path { min-width: 13em; }
+td.path code { word-break: break-all; }
+td.nowrap { white-space: nowrap; }
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: .85em; font-weight: 600; color: #fff; white-space: nowrap; }
+.badge.error { background: var(--err); } .badge.warning { background: var(--warn); } .badge.note { background: var(--note); } .badge.ok { background: var(--ok); }
+.badge.orphan { background: var(--warn); } .badge.unreadable { background: var(--err); } .badge.used { background: var(--ok); }
+.finding { border: 1px solid var(--line); border-left: 6px solid var(--note); border-radius: 6px; padding: 12px 16px; margin: 14px 0; }
+.finding.error { border-left-color: var(--err); } .finding.warning { border-left-color: var(--warn); }
+.finding .head { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
+.finding .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
+.finding .msg { margin: 6px 0; font-weight: 600; }
+.loc { color: var(--muted); margin: 0 0 6px; }
+.help { margin: 6px 0; }
+.snippet { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; padding: 6px 0; margin: 8px 0; overflow-x: auto; font-size: .85em; white-space: pre-wrap; overflow-wrap: anywhere; }
+.snippet .ln { display: inline-block; min-width: 4.5em; padding: 0 10px 0 6px; text-align: right; color: var(--muted); user-select: none; border-right: 1px solid var(--line); margin-right: 8px; }
+.snippet .hit { background: #fff8c5; display: block; }
+.snippet .cap { color: var(--muted); padding: 0 10px 4px; display: block; }
+mark { background: #ffd33d; color: inherit; padding: 0 1px; border-radius: 2px; }
+.explain { border-top: 1px dashed var(--line); margin-top: 10px; padding-top: 4px; font-size: .92em; }
+.explain p { margin: 4px 0; }
+footer { margin-top: 32px; color: var(--muted); font-size: .85em; }
+@media print {
+  @page { margin: 14mm; }
+  body { padding: 0; max-width: none; font-size: 10pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .finding, tr, .cards li { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .snippet { overflow: visible; }
+  table { font-size: 8.5pt; }
+  td.path { min-width: 11em; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+/// Escape text for HTML element content and double-quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn sev_class(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// Inline markdown of the explanations: `code` spans only.
+fn inline(text: &str) -> String {
+    let escaped = esc(text);
+    let mut out = String::with_capacity(escaped.len());
+    let mut open = false;
+    for part in escaped.split('`') {
+        if !out.is_empty() || open {
+            out.push_str(if open { "<code>" } else { "</code>" });
+        }
+        out.push_str(part);
+        open = !open;
+    }
+    if !open {
+        // An odd number of backticks: close the last code span.
+        out.push_str("</code>");
+    }
+    out
+}
+
+/// The rule explanation (markdown with `## ` headings, paragraphs, `- ` lists) as HTML.
+fn explanation_html(code: Code) -> String {
+    let mut out = String::new();
+    let mut para: Vec<String> = Vec::new();
+    let mut list = false;
+    let flush = |out: &mut String, para: &mut Vec<String>| {
+        if !para.is_empty() {
+            let _ = write!(out, "<p>{}</p>", inline(&para.join(" ")));
+            para.clear();
+        }
+    };
+    for raw in code.info().explanation.lines() {
+        let line = raw.strip_prefix(' ').unwrap_or(raw).trim_end();
+        if let Some(h) = line.strip_prefix("## ") {
+            flush(&mut out, &mut para);
+            if list {
+                out.push_str("</ul>");
+                list = false;
+            }
+            let _ = write!(out, "<h4>{}</h4>", inline(h));
+        } else if let Some(item) = line.strip_prefix("- ") {
+            flush(&mut out, &mut para);
+            if !list {
+                out.push_str("<ul>");
+                list = true;
+            }
+            let _ = write!(out, "<li>{}</li>", inline(item));
+        } else if line.trim().is_empty() {
+            flush(&mut out, &mut para);
+            if list {
+                out.push_str("</ul>");
+                list = false;
+            }
+        } else {
+            para.push(line.trim().to_string());
+        }
+    }
+    flush(&mut out, &mut para);
+    if list {
+        out.push_str("</ul>");
+    }
+    out
+}
+
+/// Byte range `r` clamped into `text` on character boundaries.
+fn clamp(text: &str, r: Range<usize>) -> Range<usize> {
+    let fix = |mut o: usize| {
+        o = o.min(text.len());
+        while !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    };
+    let s = fix(r.start);
+    s..fix(r.end).max(s)
+}
+
+/// One line of a snippet: `line` is the line's byte range, `mark` the marked bytes.
+fn snippet_line(text: &str, line: Range<usize>, mark: &Range<usize>) -> (String, bool) {
+    let line = clamp(text, line);
+    let m = clamp(
+        text,
+        mark.start.max(line.start)..mark.end.min(line.end).max(mark.start.max(line.start)),
+    );
+    let hit = if mark.start == mark.end {
+        (line.start..=line.end).contains(&mark.start)
+    } else {
+        mark.start < line.end.max(line.start + 1) && mark.end > line.start
+    };
+    let (mut from, mut to) = (line.start, line.end);
+    let chars = text.get(line.clone()).map_or(0, |s| s.chars().count());
+    if chars > MAX_LINE_CHARS {
+        // Clip long lines (exports are sometimes one long line) around the mark.
+        let anchor = if hit { m.start } else { line.start };
+        let before: usize = 60;
+        from = text
+            .get(line.start..anchor)
+            .map(|s| {
+                let n = s.chars().count();
+                let skip = n.saturating_sub(before);
+                s.char_indices()
+                    .nth(skip)
+                    .map_or(anchor, |(i, _)| line.start + i)
+            })
+            .unwrap_or(line.start);
+        to = text
+            .get(from..line.end)
+            .and_then(|s| s.char_indices().nth(MAX_LINE_CHARS).map(|(i, _)| from + i))
+            .unwrap_or(line.end);
+    }
+    let piece = |r: Range<usize>| text.get(clamp(text, r)).map(esc).unwrap_or_default();
+    let mut html = String::new();
+    if from > line.start {
+        html.push('…');
+    }
+    if hit && m.end > m.start && m.start < to && m.end > from {
+        let ms = m.start.max(from);
+        let me = m.end.min(to);
+        html.push_str(&piece(from..ms));
+        html.push_str("<mark>");
+        html.push_str(&piece(ms..me));
+        html.push_str("</mark>");
+        html.push_str(&piece(me..to));
+    } else {
+        html.push_str(&piece(from..to));
+    }
+    if to < line.end {
+        html.push('…');
+    }
+    (html, hit)
+}
+
+/// Numbered lines of `src` around `span`, the span marked.
+fn snippet(src: &SourceFile, span: &Range<usize>, caption: &str) -> String {
+    let (first, _) = src.line_col(span.start);
+    let (last, _) = src.line_col(span.end.max(span.start));
+    let from = first.saturating_sub(CONTEXT).max(1);
+    let to = (last + CONTEXT).min(src.line_count());
+    let mut out = format!(
+        "<pre class=\"snippet\"><span class=\"cap\">{}</span>",
+        esc(caption)
+    );
+    for n in from..=to {
+        let (html, hit) = snippet_line(src.text(), src.line_range(n - 1), span);
+        let _ = write!(
+            out,
+            "<span class=\"{}\"><span class=\"ln\">{n}</span>{html}</span>",
+            if hit { "hit" } else { "row" }
+        );
+        if !hit {
+            out.push('\n');
+        }
+    }
+    out.push_str("</pre>");
+    out
+}
+
+/// The certificate summary of a finding's certificate, with its field marked.
+fn cert_snippet(rep: &Report, f: &Finding) -> Option<String> {
+    let file = f.certificate.and_then(|i| rep.files.get(i))?;
+    let leaf = file.leaf()?;
+    let sum = summary(leaf);
+    let src = SourceFile::new(
+        file.path.clone(),
+        sum.text.clone(),
+        crate::source::TextEncoding::Utf8,
+    );
+    let field = f.cert_field.unwrap_or(Field::Subject);
+    let span = sum.span_of(field)?;
+    let caption = match &f.cert_label {
+        Some(l) if f.cert_field.is_some() => format!("{} (certificate): {l}", file.path),
+        _ => format!("{} (certificate)", file.path),
+    };
+    // The whole summary is short: show every line, the field marked.
+    let mut out = format!(
+        "<pre class=\"snippet\"><span class=\"cap\">{}</span>",
+        esc(&caption)
+    );
+    let mark = if f.cert_field.is_some() { span } else { 0..0 };
+    for n in 1..=src.line_count() {
+        let range = src.line_range(n - 1);
+        if range.is_empty() && n == src.line_count() {
+            break;
+        }
+        let (html, hit) = snippet_line(src.text(), range, &mark);
+        let hit = hit && f.cert_field.is_some();
+        let _ = write!(
+            out,
+            "<span class=\"{}\"><span class=\"ln\">{n}</span>{html}</span>",
+            if hit { "hit" } else { "row" }
+        );
+        if !hit {
+            out.push('\n');
+        }
+    }
+    out.push_str("</pre>");
+    Some(out)
+}
+
+fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
+    let mut out = String::new();
+    let sev = sev_class(f.severity);
+    let _ = write!(
+        out,
+        "<section class=\"finding {sev}\" id=\"finding-{n}\"><div class=\"head\"><span class=\"badge {sev}\">{sev}</span><h3 class=\"code\">{code}</h3></div><p class=\"msg\">{msg}</p>",
+        n = i + 1,
+        code = esc(f.code.as_str()),
+        msg = esc(&f.message),
+    );
+    let loc = super::locate_in(rep, f);
+    if let Some(l) = &loc {
+        let _ = write!(
+            out,
+            "<p class=\"loc\">at <code>{}:{}:{}</code>",
+            esc(&l.path),
+            l.line,
+            l.column
+        );
+        if let Some(s) = &f.server {
+            let _ = write!(out, " · server <strong>{}</strong>", esc(s));
+        }
+        out.push_str("</p>");
+    } else if let Some(s) = &f.server {
+        let _ = write!(
+            out,
+            "<p class=\"loc\">server <strong>{}</strong></p>",
+            esc(s)
+        );
+    }
+    if !f.help.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"help\"><strong>Help:</strong> {}</p>",
+            esc(&f.help)
+        );
+    }
+    if let Some(span) = &f.span {
+        let caption = if f.label.is_empty() {
+            rep.topology.source.name().to_string()
+        } else {
+            format!("{}: {}", rep.topology.source.name(), f.label)
+        };
+        out.push_str(&snippet(&rep.topology.source, span, &caption));
+    }
+    if f.cert_field.is_some() || f.span.is_none() {
+        if let Some(c) = cert_snippet(rep, f) {
+            out.push_str(&c);
+        }
+    }
+    let info = f.code.info();
+    let _ = write!(
+        out,
+        "<div class=\"explain\"><p><strong>{}</strong> — {} (default: {})</p>{}</div></section>",
+        esc(info.code),
+        esc(info.summary),
+        info.default_severity,
+        explanation_html(f.code)
+    );
+    out
+}
+
+/// `topocert check --format html`.
+pub fn render_check(rep: &Report) -> String {
+    let t = &rep.topology;
+    let errors = rep.count(Severity::Error);
+    let warnings = rep.count(Severity::Warning);
+    let notes = rep.count(Severity::Note);
+    let blocking = rep
+        .servers
+        .iter()
+        .filter(|s| s.worst == Some(Severity::Error))
+        .count();
+    let files = |st: FileStatus| rep.files.iter().filter(|f| f.status == st).count();
+    let mut out = String::with_capacity(32 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"topocert {ver}\">\n<title>topocert: {name}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>Persistent Chat certificate review</h1>\n<p class=\"meta\">Topology <code>{name}</code> ({fmt}, {enc}) · checked at {at} · topocert {ver}</p>\n",
+        ver = env!("CARGO_PKG_VERSION"),
+        name = esc(t.source.name()),
+        fmt = esc(t.format.as_str()),
+        enc = esc(&t.source.encoding().name()),
+        at = esc(&super::timestamp(rep.valid_at)),
+    );
+    let ca = match rep.expected_ca.source {
+        CaSource::Unknown => "unknown (no --ca given and none could be inferred)".to_string(),
+        s => format!("{} ({})", rep.expected_ca.subjects.join("; "), s.as_str()),
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Expected CA: {}</p>\n</header>",
+        esc(&ca)
+    );
+
+    let (class, verdict) = if errors > 0 {
+        (
+            "fail",
+            format!(
+                "Not ready: {} of {} would block the Persistent Chat install; {}.",
+                blocking,
+                super::plural(rep.servers.len(), "server"),
+                super::plural(errors, "error")
+            ),
+        )
+    } else {
+        let servers = match rep.servers.len() {
+            0 => "no server runs the Persistent Chat file-transfer web service".to_string(),
+            1 => {
+                "the Persistent Chat file-transfer server has an acceptable certificate".to_string()
+            }
+            n => format!(
+                "all {n} Persistent Chat file-transfer servers have an acceptable certificate"
+            ),
+        };
+        ("pass", format!("No error: {servers}."))
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"verdict {class}\" role=\"status\">{}</p>",
+        esc(&verdict)
+    );
+    let _ = writeln!(
+        out,
+        "<ul class=\"cards\" aria-label=\"summary\"><li><span class=\"n\">{}</span>servers</li><li class=\"error\"><span class=\"n\">{errors}</span>errors</li><li class=\"warning\"><span class=\"n\">{warnings}</span>warnings</li><li class=\"note\"><span class=\"n\">{notes}</span>notes</li><li><span class=\"n\">{}</span>certificate files ({} used, {} orphan, {} unreadable)</li></ul>",
+        rep.servers.len(),
+        rep.files.len(),
+        files(FileStatus::Used),
+        files(FileStatus::Orphan),
+        files(FileStatus::Unreadable),
+    );
+
+    out.push_str("<h2 id=\"servers\">Persistent Chat file-transfer servers</h2>\n");
+    if rep.servers.is_empty() {
+        out.push_str("<p>No server runs the Persistent Chat file-transfer web service.</p>\n");
+    } else {
+        out.push_str("<table id=\"server-table\"><thead><tr><th>Server</th><th>Pool</th><th>Site</th><th>Certificate</th><th>Issuer</th><th>Expires</th><th>Status</th></tr></thead><tbody>\n");
+        for s in &rep.servers {
+            let file = s.certificate.and_then(|i| rep.files.get(i));
+            let leaf = file.and_then(|f| f.leaf());
+            let status = super::status(s.worst);
+            let mut server = esc(&s.server.display_name());
+            if s.server.next_hop {
+                server.push_str(" <small>(next hop)</small>");
+            }
+            let first = rep
+                .findings
+                .iter()
+                .position(|f| f.server.as_deref() == Some(s.server.display_name().as_str()));
+            let badge = match first {
+                Some(i) => format!(
+                    "<a href=\"#finding-{}\"><span class=\"badge {status}\">{status}</span></a>",
+                    i + 1
+                ),
+                None => format!("<span class=\"badge {status}\">{status}</span>"),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{server}</td><td>{}</td><td>{}</td><td class=\"path\">{}</td><td>{}</td><td class=\"nowrap\">{}</td><td>{badge}</td></tr>",
+                esc(&s
+                    .server
+                    .pool
+                    .as_ref()
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "–".into())),
+                esc(s.server.site.as_deref().unwrap_or("–")),
+                file.map(|f| format!("<code>{}</code>", esc(&f.path)))
+                    .unwrap_or_else(|| "<em>none</em>".into()),
+                esc(leaf.map(|c| c.info.issuer.as_str()).unwrap_or("–")),
+                esc(&leaf
+                    .map(|c| super::date(c.info.not_after))
+                    .unwrap_or_else(|| "–".into())),
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+
+    if !rep.files.is_empty() {
+        out.push_str("<h2 id=\"certificates\">Certificate files</h2>\n<table id=\"certificate-table\"><thead><tr><th>File</th><th>Subject</th><th>Issuer</th><th>Serial</th><th>Expires</th><th>Servers</th><th>Status</th></tr></thead><tbody>\n");
+        for f in &rep.files {
+            let leaf = f.leaf();
+            let st = f.status.as_str();
+            let subject = match (&f.loaded, leaf) {
+                (Err(e), _) => format!("<em>{}</em>", esc(e)),
+                (_, Some(c)) => esc(&c.info.subject),
+                _ => "–".into(),
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"path\"><code>{}</code></td><td>{subject}</td><td>{}</td><td class=\"path\"><code>{}</code></td><td class=\"nowrap\">{}</td><td>{}</td><td><span class=\"badge {st}\">{st}</span></td></tr>",
+                esc(&f.path),
+                esc(leaf.map(|c| c.info.issuer.as_str()).unwrap_or("–")),
+                esc(leaf.map(|c| c.info.serial_hex.as_str()).unwrap_or("–")),
+                esc(&leaf
+                    .map(|c| super::date(c.info.not_after))
+                    .unwrap_or_else(|| "–".into())),
+                esc(&if f.servers.is_empty() {
+                    "–".to_string()
+                } else {
+                    f.servers.join(", ")
+                }),
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+
+    let _ = writeln!(
+        out,
+        "<h2 id=\"findings\">Findings ({})</h2>",
+        rep.findings.len()
+    );
+    if rep.findings.is_empty() {
+        out.push_str("<p>No findings.</p>\n");
+    }
+    for (i, f) in rep.findings.iter().enumerate() {
+        out.push_str(&finding_html(rep, i, f));
+        out.push('\n');
+    }
+    let _ = write!(
+        out,
+        "<footer>Generated by topocert {} from <code>{}</code>. The requirement: every server running the Persistent Chat Web Services for File Upload/Download needs a certificate issued by the same CA as the internal Lync servers use (TechNet Gg412990).</footer>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION"),
+        esc(t.source.name())
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::TextEncoding;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            esc("<a href=\"x\">&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn inline_code_spans() {
+        assert_eq!(
+            inline("use `--ca` <now>"),
+            "use <code>--ca</code> &lt;now&gt;"
+        );
+        assert_eq!(inline("odd `x"), "odd <code>x</code>");
+    }
+
+    #[test]
+    fn every_explanation_renders_headings() {
+        for c in Code::ALL {
+            let h = explanation_html(*c);
+            assert!(h.contains("<h4>What it does</h4>"), "{c}: {h}");
+            assert_eq!(h.matches("<ul>").count(), h.matches("</ul>").count());
+        }
+    }
+
+    #[test]
+    fn snippet_marks_the_span_and_numbers_lines() {
+        let text = "<a>\n  <b x=\"1\"/>\n</a>\n".to_string();
+        let src = SourceFile::new("t.xml", text, TextEncoding::Utf8);
+        let s = snippet(&src, &(6..16), "cap");
+        assert!(
+            s.contains("<span class=\"ln\">2</span>  <mark>&lt;b x=&quot;1&quot;/&gt;</mark>"),
+            "{s}"
+        );
+        assert!(s.contains("<span class=\"ln\">1</span>&lt;a&gt;"));
+        assert!(s.contains("<span class=\"ln\">3</span>&lt;/a&gt;"));
+    }
+
+    #[test]
+    fn long_lines_are_clipped_around_the_mark() {
+        let text = format!(
+            "{}<Machine Fqdn=\"x\"/>{}",
+            "a".repeat(5000),
+            "b".repeat(5000)
+        );
+        let src = SourceFile::new("t.xml", text, TextEncoding::Utf8);
+        let s = snippet(&src, &(5000..5019), "cap");
+        assert!(
+            s.contains("<mark>&lt;Machine Fqdn=&quot;x&quot;/&gt;</mark>"),
+            "{s}"
+        );
+        assert!(s.len() < 1000, "{}", s.len());
+    }
+}
