@@ -135,13 +135,33 @@ impl Report {
 pub struct TopologyCx<'a> {
     pub topology: &'a Topology,
     pub roles: &'a Roles,
+    /// Per cluster: does it host file-transfer servers or a Persistent Chat pool?
+    needed: Vec<bool>,
 }
 
-impl TopologyCx<'_> {
+impl<'a> TopologyCx<'a> {
+    pub fn new(topology: &'a Topology, roles: &'a Roles) -> Self {
+        let mut needed = vec![false; topology.clusters.len()];
+        let clusters = roles
+            .servers
+            .iter()
+            .map(|s| Some(s.cluster))
+            .chain(roles.pc_pools.iter().map(|p| p.cluster));
+        for ci in clusters.flatten() {
+            if let Some(n) = needed.get_mut(ci) {
+                *n = true;
+            }
+        }
+        TopologyCx {
+            topology,
+            roles,
+            needed,
+        }
+    }
+
     /// A cluster whose FQDNs matter: it hosts file-transfer servers or a Persistent Chat pool.
     pub fn cluster_needed(&self, ci: usize) -> bool {
-        self.roles.servers.iter().any(|s| s.cluster == ci)
-            || self.roles.pc_pools.iter().any(|p| p.cluster == Some(ci))
+        self.needed.get(ci).copied().unwrap_or(false)
     }
 }
 
@@ -179,7 +199,7 @@ impl ServerCx<'_> {
 
 /// Run the topology-level rules.
 pub fn topology_findings(t: &Topology, roles: &Roles) -> Vec<Finding> {
-    let cx = TopologyCx { topology: t, roles };
+    let cx = TopologyCx::new(t, roles);
     let mut sink = Vec::new();
     rules::missing_fqdn::check(&cx, &mut sink);
     rules::invalid_fqdn::check(&cx, &mut sink);

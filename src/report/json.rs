@@ -12,24 +12,24 @@ use crate::source::{Location, SourceFile};
 use crate::topology::Topology;
 
 #[derive(Serialize)]
-struct Tool {
+pub(crate) struct Tool {
     name: &'static str,
     version: &'static str,
 }
 
-const TOOL: Tool = Tool {
+pub(crate) const TOOL: Tool = Tool {
     name: "topocert",
     version: env!("CARGO_PKG_VERSION"),
 };
 
 #[derive(Serialize)]
-struct TopologyInfo {
+pub(crate) struct TopologyInfo {
     path: String,
     format: &'static str,
     encoding: String,
 }
 
-fn topology_info(t: &Topology) -> TopologyInfo {
+pub(crate) fn topology_info(t: &Topology) -> TopologyInfo {
     TopologyInfo {
         path: t.source.name().to_string(),
         format: t.format.as_str(),

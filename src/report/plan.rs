@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use serde::Serialize;
 
+use super::json::{TOOL, Tool, TopologyInfo, topology_info};
 use super::{plural, table};
 use crate::plan::{
     HASH, KEY_USAGE, KEY_USAGE_BITS, Origin, Plan, PlannedName, Request, RequestFormat, SAN_OID,
@@ -322,19 +323,6 @@ pub fn render_skipped_short(plan: &Plan) -> String {
 // JSON
 
 #[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-struct TopologyInfo {
-    path: String,
-    format: &'static str,
-    encoding: String,
-}
-
-#[derive(Serialize)]
 struct SourceDoc {
     origin: &'static str,
     location: Location,
@@ -452,15 +440,8 @@ pub fn render_json(plan: &Plan, emitted: &[PathBuf]) -> String {
         .collect();
     let doc = PlanDoc {
         version: 1,
-        tool: Tool {
-            name: "topocert",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        topology: TopologyInfo {
-            path: src.name().to_string(),
-            format: t.format.as_str(),
-            encoding: src.encoding().name(),
-        },
+        tool: TOOL,
+        topology: topology_info(t),
         requests,
         not_planned,
         emitted: emitted.iter().map(|p| p.display().to_string()).collect(),
