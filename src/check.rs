@@ -28,7 +28,12 @@ pub struct CheckOptions {
     pub pfx_password: Option<String>,
     pub config: Config,
     pub max_input_size: u64,
+    /// Most certificate files `--certs` may expand to.
+    pub max_cert_files: usize,
 }
+
+/// Default for [`CheckOptions::max_cert_files`].
+pub const DEFAULT_MAX_CERT_FILES: usize = 100_000;
 
 /// Where the expected internal CA came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,7 +227,7 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         ..LoadOptions::default()
     };
     let ca_files = load_ca(&opts.ca, &load_opts)?;
-    let mut files = load_files(&opts.certs, &load_opts);
+    let mut files = load_files(&opts.certs, &load_opts, opts.max_cert_files)?;
     let pairing = crate::pairing::pair(&roles, &mut files, &opts.config);
     findings.extend(pairing.findings);
 
@@ -349,9 +354,19 @@ fn load_ca(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Certificate>, Er
 }
 
 /// Expand `--certs` and load every file in parallel, keeping the command-line order.
-pub fn load_files(inputs: &[PathBuf], opts: &LoadOptions) -> Vec<CertFile> {
+pub fn load_files(
+    inputs: &[PathBuf],
+    opts: &LoadOptions,
+    max_files: usize,
+) -> Result<Vec<CertFile>, Error> {
     let collected = certs::collect(inputs);
-    collected
+    if collected.len() > max_files {
+        return Err(Error::Usage(format!(
+            "--certs names {} certificate files, more than the limit of {max_files}; raise it with --max-cert-files",
+            collected.len()
+        )));
+    }
+    Ok(collected
         .par_iter()
         .map(|c| match c {
             Collected::File(p) => CertFile {
@@ -373,7 +388,7 @@ pub fn load_files(inputs: &[PathBuf], opts: &LoadOptions) -> Vec<CertFile> {
             }
             f
         })
-        .collect()
+        .collect())
 }
 
 /// How many server certificates one issuer (DN and key id) signed.

@@ -118,6 +118,9 @@ pub struct CheckArgs {
     /// Largest topology file accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
     pub max_input_size: u64,
+    /// Most certificate files read from --certs.
+    #[arg(long, value_name = "N", default_value_t = check::DEFAULT_MAX_CERT_FILES)]
+    pub max_cert_files: usize,
 }
 
 #[derive(Debug, Args)]
@@ -410,6 +413,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         pfx_password,
         config,
         max_input_size: args.max_input_size,
+        max_cert_files: args.max_cert_files,
     };
     let rep = check::check(&args.topology, &opts)?;
     let color = color_for(args.color, tty, args.output.is_some());

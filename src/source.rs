@@ -52,7 +52,7 @@ impl fmt::Display for TextEncoding {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[non_exhaustive]
 pub enum SourceError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     #[diagnostic(
         code(topocert::read),
         help("check the path and that the file is readable")

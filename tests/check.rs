@@ -22,6 +22,7 @@ fn opts(certs: &[&str], ca: &[&str]) -> CheckOptions {
         pfx_password: None,
         config: Config::default(),
         max_input_size: 1 << 20,
+        max_cert_files: 100,
     }
 }
 

@@ -35,6 +35,64 @@ pub(crate) enum Pkcs12Error {
     /// The decoder rejected the file for another reason.
     Malformed(String),
     NoCertificates,
+    /// A key derivation or MAC asks for more iterations than [`MAX_ITERATIONS`].
+    TooManyIterations(u64),
+}
+
+/// Most PBKDF / PKCS#12 KDF iterations accepted. Windows writes 2,000 to 10,000 and
+/// OpenSSL 2,048; a file asking for millions would hold the check for seconds per
+/// password tried, so it is refused before any derivation runs.
+pub(crate) const MAX_ITERATIONS: u64 = 1_000_000;
+
+const TAG_OCTET_STRING: u32 = 4;
+
+/// The largest iteration count anywhere in the PFX: every SEQUENCE in which an
+/// OCTET STRING (a salt) is directly followed by an INTEGER (MacData, PKCS#12 PBE
+/// parameters, PBKDF2 parameters), looking inside OCTET STRINGs that hold DER.
+fn max_iterations(data: &[u8], depth: usize) -> u64 {
+    if depth > ber::MAX_DEPTH {
+        return 0;
+    }
+    let mut max = 0;
+    for tlv in ber::children(data, 0).map_while(Result::ok) {
+        let h = &tlv.header;
+        if h.constructed {
+            if h.is(CLASS_UNIVERSAL, TAG_SEQUENCE) {
+                let kids: Vec<_> = ber::children(tlv.content, 0)
+                    .map_while(Result::ok)
+                    .collect();
+                for pair in kids.windows(2) {
+                    if let [salt, count] = pair
+                        && salt.header.is(CLASS_UNIVERSAL, TAG_OCTET_STRING)
+                        && count.header.is(CLASS_UNIVERSAL, TAG_INTEGER)
+                    {
+                        max = max.max(integer(count.content));
+                    }
+                }
+            }
+            max = max.max(max_iterations(tlv.content, depth + 1));
+        } else if h.is(CLASS_UNIVERSAL, TAG_OCTET_STRING)
+            && ber::read_header(tlv.content).is_ok_and(|inner| inner.constructed)
+        {
+            max = max.max(max_iterations(tlv.content, depth + 1));
+        }
+    }
+    max
+}
+
+/// A non-negative DER INTEGER, saturating at `u64::MAX`.
+fn integer(bytes: &[u8]) -> u64 {
+    let digits: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+    if digits.len() > 8 || bytes.first().is_some_and(|b| b & 0x80 != 0) {
+        return if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+            0
+        } else {
+            u64::MAX
+        };
+    }
+    digits
+        .iter()
+        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b))
 }
 
 impl std::fmt::Display for Pkcs12Error {
@@ -47,6 +105,10 @@ impl std::fmt::Display for Pkcs12Error {
             ),
             Pkcs12Error::Malformed(reason) => f.write_str(reason),
             Pkcs12Error::NoCertificates => f.write_str("it contains no certificate"),
+            Pkcs12Error::TooManyIterations(n) => write!(
+                f,
+                "its key derivation asks for {n} iterations, more than the {MAX_ITERATIONS} accepted; re-export it with default settings"
+            ),
         }
     }
 }
@@ -111,6 +173,10 @@ fn contains_indefinite(content: &[u8], depth: usize) -> bool {
 /// given (and after the given one fails, since such files are common).
 pub(crate) fn load(data: &[u8], password: Option<&str>) -> Result<Pfx, Pkcs12Error> {
     let has_mac = outer(data)?;
+    let iterations = max_iterations(data, 0);
+    if iterations > MAX_ITERATIONS {
+        return Err(Pkcs12Error::TooManyIterations(iterations));
+    }
     let mut candidates: Vec<&str> = Vec::with_capacity(2);
     if let Some(p) = password {
         candidates.push(p);
@@ -205,6 +271,70 @@ fn from_archive(archive: Pkcs12Archive) -> Result<Pfx, Pkcs12Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let n = content.len();
+        if n < 128 {
+            out.push(n as u8);
+        } else {
+            out.extend([0x82, (n >> 8) as u8, n as u8]);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// A PFX shell whose MacData asks for `iterations` (big-endian bytes).
+    fn pfx_with_mac_iterations(iterations: &[u8]) -> Vec<u8> {
+        let data_oid = [
+            0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01,
+        ];
+        let safe = tlv(0x04, &tlv(0x30, &[]));
+        let auth_safe = tlv(0x30, &[data_oid.as_slice(), &tlv(0xa0, &safe)].concat());
+        let digest = tlv(
+            0x30,
+            &[tlv(0x30, &[0x05, 0x00]), tlv(0x04, &[0; 20])].concat(),
+        );
+        let mac = tlv(
+            0x30,
+            &[digest, tlv(0x04, &[1; 8]), tlv(0x02, iterations)].concat(),
+        );
+        tlv(0x30, &[vec![0x02, 0x01, 0x03], auth_safe, mac].concat())
+    }
+
+    #[test]
+    fn huge_iteration_counts_are_refused_before_any_derivation() {
+        let start = std::time::Instant::now();
+        let err = load(
+            &pfx_with_mac_iterations(&[0x3b, 0x9a, 0xca, 0x00]),
+            Some("x"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Pkcs12Error::TooManyIterations(1_000_000_000)),
+            "{err}"
+        );
+        assert!(err.to_string().contains("1000000000 iterations"), "{err}");
+        // Refused without running a billion-round KDF.
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        // Nine bytes cannot fit: saturates, still refused.
+        let err = load(&pfx_with_mac_iterations(&[1, 0, 0, 0, 0, 0, 0, 0, 0]), None).unwrap_err();
+        assert!(
+            matches!(err, Pkcs12Error::TooManyIterations(u64::MAX)),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn ordinary_iteration_counts_are_read() {
+        assert_eq!(
+            max_iterations(&pfx_with_mac_iterations(&[0x08, 0x00]), 0),
+            2048
+        );
+        // The fixtures' key and certificate bags (PBKDF2 2048) sit inside OCTET STRINGs.
+        let aes = std::fs::read("tests/data/certs/formats/good-aes.pfx").unwrap();
+        assert_eq!(max_iterations(&aes, 0), 2048);
+    }
 
     #[test]
     fn outer_shape_errors_are_not_password_errors() {
