@@ -52,15 +52,15 @@ impl fmt::Display for TextEncoding {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[non_exhaustive]
 pub enum SourceError {
-    #[error("cannot read {}", path.display())]
+    // The OS reason is part of the message (not a `#[source]`), so it is shown once.
+    #[error("cannot read {}: {error}", path.display())]
     #[diagnostic(
         code(topocert::read),
         help("check the path and that the file is readable")
     )]
     Read {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("cannot read {}: it is a directory", path.display())]
     #[diagnostic(
@@ -106,9 +106,9 @@ pub struct SourceFile {
 impl SourceFile {
     /// Read and decode `path`, refusing files larger than `max_size` bytes.
     pub fn read(path: &Path, max_size: u64) -> Result<Self, SourceError> {
-        let read_err = |source| SourceError::Read {
+        let read_err = |error| SourceError::Read {
             path: path.to_path_buf(),
-            source,
+            error,
         };
         let meta = std::fs::metadata(path).map_err(read_err)?;
         if meta.is_dir() {

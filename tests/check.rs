@@ -2,6 +2,8 @@
 //! silent on a good one; pairing; the expected CA; exit codes through the binary;
 //! human output snapshots of the samples.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -482,18 +484,9 @@ fn topocert() -> Command {
 }
 
 fn sample_args(name: &str, topology: &str) -> Vec<String> {
-    vec![
-        "check".into(),
-        format!("samples/{name}/{topology}"),
-        "--certs".into(),
-        format!("samples/{name}/certs"),
-        "--ca".into(),
-        format!("samples/{name}/ca/internal-root.cer"),
-        "--valid-at".into(),
-        "2026-06-01".into(),
-        "--color".into(),
-        "never".into(),
-    ]
+    let mut args = common::sample_check_args(name, topology);
+    args.extend(["--color".into(), "never".into()]);
+    args
 }
 
 #[test]

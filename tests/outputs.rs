@@ -7,12 +7,15 @@
 //! the part of SARIF 2.1.0 that GitHub code scanning reads; the HTML page is rendered
 //! in headless Chromium when one is installed.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use common::{Out, assert_valid, parse_json, run_cmd, sample_check_args, schema};
 use serde_json::{Value, json};
 use topocert::rules::Code;
 
@@ -60,16 +63,7 @@ fn samples() -> Vec<(&'static str, Vec<String>)> {
         ("multi-site", "topology.xml"),
         ("topology-builder", "topology.tbxml"),
     ] {
-        let mut args: Vec<String> = vec![
-            "check".into(),
-            format!("samples/{name}/{topology}"),
-            "--certs".into(),
-            format!("samples/{name}/certs"),
-            "--ca".into(),
-            format!("samples/{name}/ca/internal-root.cer"),
-            "--valid-at".into(),
-            "2026-06-01".into(),
-        ];
+        let mut args = sample_check_args(name, topology);
         if name == "topology-builder" {
             args.extend(["--pfx-password-env".into(), PFX_ENV.into()]);
         }
@@ -78,27 +72,12 @@ fn samples() -> Vec<(&'static str, Vec<String>)> {
     out
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn topocert() -> Command {
     let mut c = Command::cargo_bin("topocert").expect("the binary is built");
     c.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env(PFX_ENV, "topocert-sample");
     c
-}
-
-fn run_cmd(mut c: Command) -> Out {
-    let o = c.output().expect("topocert runs");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-    }
 }
 
 fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Out {
@@ -116,32 +95,6 @@ fn format_of(format: &str) -> Out {
     assert_eq!(out.code, 1, "{format}: {}", out.stderr);
     assert_eq!(out.stderr, "", "{format}");
     out
-}
-
-fn parse_json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
-}
-
-fn schema(name: &str) -> jsonschema::Validator {
-    let text = std::fs::read_to_string(format!("schemas/{name}"))
-        .unwrap_or_else(|e| panic!("schemas/{name}: {e}"));
-    let schema = parse_json(&text);
-    assert_eq!(
-        schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
-        "{name}"
-    );
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| panic!("{name} is not a valid schema: {e}"))
-}
-
-fn assert_valid(v: &jsonschema::Validator, doc: &Value, what: &str) {
-    let errors: Vec<String> = v
-        .iter_errors(doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{what}:\n{}", errors.join("\n"));
 }
 
 // ---------------------------------------------------------------------------------

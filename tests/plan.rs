@@ -8,11 +8,14 @@
 //! Tests run from the package root with relative paths, like a user would; scratch
 //! directories are unique under `std::env::temp_dir()` and removed afterwards.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
+use common::{Out, assert_valid, parse_json, run_cmd, schema};
 use serde_json::Value;
 use x509_parser::certification_request::X509CertificationRequest;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
@@ -35,12 +38,6 @@ fn topology_of(sample: &str) -> String {
     format!("samples/{sample}/{file}")
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn topocert() -> Command {
     let mut c = Command::cargo_bin("topocert").expect("the binary is built");
     c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
@@ -53,12 +50,7 @@ fn run_in<S: AsRef<std::ffi::OsStr>>(dir: Option<&Path>, args: &[S]) -> Out {
     if let Some(d) = dir {
         c.current_dir(d);
     }
-    let o = c.output().expect("topocert runs");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(o.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
-    }
+    run_cmd(c)
 }
 
 fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Out {
@@ -73,31 +65,6 @@ fn plan_ok(topology: &str, extra: &[&str]) -> Out {
     assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     assert_eq!(out.stderr, "", "{args:?}");
     out
-}
-
-fn parse_json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
-}
-
-fn plan_schema() -> jsonschema::Validator {
-    let text = std::fs::read_to_string("schemas/plan.schema.json").expect("the schema exists");
-    let schema = parse_json(&text);
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .unwrap_or_else(|e| panic!("plan.schema.json is not a valid schema: {e}"))
-}
-
-fn assert_valid(v: &jsonschema::Validator, doc: &Value, what: &str) {
-    let errors: Vec<String> = v
-        .iter_errors(doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{what}:\n{}", errors.join("\n"));
 }
 
 fn tempdir(label: &str) -> tempfile::TempDir {
@@ -166,7 +133,7 @@ fn human_snapshots() {
 /// JSON: pinned and valid against the schema.
 #[test]
 fn json_snapshots_match_the_schema() {
-    let schema = plan_schema();
+    let schema = schema("plan.schema.json");
     for (name, _, _) in SAMPLES {
         let out = plan_ok(&topology_of(name), &["--format", "json"]);
         let doc = parse_json(&out.stdout);
@@ -278,7 +245,7 @@ fn internal_web_services_override_is_a_san() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let doc = parse_json(&out.stdout);
-    assert_valid(&plan_schema(), &doc, "internal override");
+    assert_valid(&schema("plan.schema.json"), &doc, "internal override");
     let p = planned(&doc);
     assert_eq!(
         p["fe01.contoso.local"].1,
@@ -344,7 +311,7 @@ fn servers_without_a_usable_fqdn_are_reported_not_dropped() {
     );
     assert_eq!(json.code, 1);
     let doc = parse_json(&json.stdout);
-    assert_valid(&plan_schema(), &doc, "not planned");
+    assert_valid(&schema("plan.schema.json"), &doc, "not planned");
     let skipped: Vec<(String, u64)> = doc["not_planned"]
         .as_array()
         .unwrap()
@@ -405,7 +372,7 @@ fn pool_without_fqdn_is_not_planned() {
     );
     assert_eq!(out.code, 1);
     let doc = parse_json(&out.stdout);
-    assert_valid(&plan_schema(), &doc, "no pool fqdn");
+    assert_valid(&schema("plan.schema.json"), &doc, "no pool fqdn");
     let reasons: Vec<&str> = doc["not_planned"]
         .as_array()
         .unwrap()
@@ -549,7 +516,7 @@ fn emit_writes_one_template_per_server_and_format() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         assert_eq!(file_names(&d), vec![format!("se01.litware.local{ext}")]);
         let doc = parse_json(&out.stdout);
-        assert_valid(&plan_schema(), &doc, format);
+        assert_valid(&schema("plan.schema.json"), &doc, format);
         assert_eq!(
             doc["emitted"][0].as_str().unwrap(),
             d.join(format!("se01.litware.local{ext}")).to_str().unwrap()

@@ -237,12 +237,23 @@ fn snippet(src: &SourceFile, span: &Range<usize>, caption: &str) -> String {
     let (last, _) = src.line_col(span.end.max(span.start));
     let from = first.saturating_sub(CONTEXT).max(1);
     let to = (last + CONTEXT).min(src.line_count());
+    numbered(src, from..=to, Some(span), caption)
+}
+
+/// A `<pre>` of the numbered lines `lines` (1-based) of `src`, `mark` highlighted.
+fn numbered(
+    src: &SourceFile,
+    lines: std::ops::RangeInclusive<usize>,
+    mark: Option<&Range<usize>>,
+    caption: &str,
+) -> String {
     let mut out = format!(
         "<pre class=\"snippet\"><span class=\"cap\">{}</span>",
         esc(caption)
     );
-    for n in from..=to {
-        let (html, hit) = snippet_line(src.text(), src.line_range(n - 1), span);
+    for n in lines {
+        let (html, hit) = snippet_line(src.text(), src.line_range(n - 1), mark.unwrap_or(&(0..0)));
+        let hit = hit && mark.is_some();
         let _ = write!(
             out,
             "<span class=\"{}\"><span class=\"ln\">{n}</span>{html}</span>",
@@ -273,29 +284,12 @@ fn cert_snippet(rep: &Report, f: &Finding) -> Option<String> {
         _ => format!("{} (certificate)", file.path),
     };
     // The whole summary is short: show every line, the field marked.
-    let mut out = format!(
-        "<pre class=\"snippet\"><span class=\"cap\">{}</span>",
-        esc(&caption)
-    );
-    let mark = if f.cert_field.is_some() { span } else { 0..0 };
-    for n in 1..=src.line_count() {
-        let range = src.line_range(n - 1);
-        if range.is_empty() && n == src.line_count() {
-            break;
-        }
-        let (html, hit) = snippet_line(src.text(), range, &mark);
-        let hit = hit && f.cert_field.is_some();
-        let _ = write!(
-            out,
-            "<span class=\"{}\"><span class=\"ln\">{n}</span>{html}</span>",
-            if hit { "hit" } else { "row" }
-        );
-        if !hit {
-            out.push('\n');
-        }
+    let mark = f.cert_field.is_some().then_some(&span);
+    let mut last = src.line_count();
+    if last > 0 && src.line_range(last - 1).is_empty() {
+        last -= 1;
     }
-    out.push_str("</pre>");
-    Some(out)
+    Some(numbered(&src, 1..=last, mark, &caption))
 }
 
 fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {

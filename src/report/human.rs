@@ -18,7 +18,7 @@ use crate::topology::Topology;
 
 const WIDTH: usize = 100;
 
-fn handler(color: bool) -> GraphicalReportHandler {
+pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {

@@ -10,9 +10,10 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use miette::{Diagnostic, LabeledSpan, SourceCode};
 use serde::Serialize;
 
+use super::human::handler;
 use super::json::{TOOL, Tool, TopologyInfo, topology_info};
 use super::{plural, table};
 use crate::plan::{
@@ -21,19 +22,6 @@ use crate::plan::{
 };
 use crate::roles::RoleRule;
 use crate::source::{Location, SourceFile};
-
-const WIDTH: usize = 100;
-
-fn handler(color: bool) -> GraphicalReportHandler {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    GraphicalReportHandler::new_themed(theme)
-        .with_width(WIDTH)
-        .with_links(false)
-}
 
 /// "SHA-256" for [`HASH`].
 fn hash_name() -> &'static str {
