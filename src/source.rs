@@ -124,7 +124,32 @@ impl SourceFile {
             });
         }
         let bytes = std::fs::read(path).map_err(read_err)?;
-        Self::decode(path.display().to_string(), &bytes)
+        Self::decode_vec(path.display().to_string(), bytes)
+    }
+
+    /// Decode owned `bytes`; UTF-8 input becomes the text without a copy.
+    pub fn decode_vec(name: impl Into<String>, mut bytes: Vec<u8>) -> Result<Self, SourceError> {
+        let (encoding, _) = sniff(&bytes);
+        if !matches!(encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
+            return Self::decode(name, &bytes);
+        }
+        let bom = encoding == TextEncoding::Utf8Bom;
+        if bom {
+            bytes.drain(..3);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Self::new(name, text, encoding)),
+            Err(e) => {
+                // Rare: let `decode` locate and word the error.
+                let mut again = if bom {
+                    vec![0xEF, 0xBB, 0xBF]
+                } else {
+                    Vec::new()
+                };
+                again.extend_from_slice(e.as_bytes());
+                Self::decode(name, &again)
+            }
+        }
     }
 
     /// Decode `bytes` (named `name` in messages).

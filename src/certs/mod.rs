@@ -86,22 +86,82 @@ impl fmt::Display for CertFormat {
 }
 
 /// One parsed certificate. `der` is kept so the certificate can be re-parsed
-/// with x509-parser for signature verification.
+/// with x509-parser for signature verification of the rarer algorithms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Certificate {
     pub der: Arc<[u8]>,
     pub info: CertInfo,
+    /// Where the signed bytes, the signature and the public key lie in `der`, so
+    /// the common signatures verify without parsing the certificates again.
+    parts: SignedParts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct SignedParts {
+    tbs: std::ops::Range<usize>,
+    signature: std::ops::Range<usize>,
+    public_key: std::ops::Range<usize>,
+}
+
+/// The byte range of `part` inside `whole`, when it is a slice of it.
+fn range_in(whole: &[u8], part: &[u8]) -> std::ops::Range<usize> {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    if start <= whole.len() && whole.len() - start >= part.len() {
+        start..start + part.len()
+    } else {
+        0..0
+    }
 }
 
 impl Certificate {
     /// Parse one DER certificate (trailing bytes after it are ignored).
     pub fn from_der(der: impl Into<Arc<[u8]>>) -> Result<Certificate, String> {
         let der: Arc<[u8]> = der.into();
-        let info = match x509_parser::parse_x509_certificate(&der) {
-            Ok((_, x509)) => info::extract(&x509),
+        let (info, parts) = match x509_parser::parse_x509_certificate(&der) {
+            Ok((_, x509)) => {
+                let parts = SignedParts {
+                    tbs: range_in(&der, x509.tbs_certificate.as_ref()),
+                    signature: range_in(&der, &x509.signature_value.data),
+                    public_key: range_in(
+                        &der,
+                        &x509.tbs_certificate.subject_pki.subject_public_key.data,
+                    ),
+                };
+                (info::extract(&x509), parts)
+            }
             Err(e) => return Err(x509_reason(&e)),
         };
-        Ok(Certificate { der, info })
+        Ok(Certificate { der, info, parts })
+    }
+
+    /// The ring algorithm for this certificate's signature when `issuer_key` made it,
+    /// for the common cases (PKCS#1 v1.5 RSA and ECDSA on P-256/P-384).
+    fn ring_algorithm(
+        &self,
+        issuer_key: &KeyInfo,
+    ) -> Option<&'static dyn ring::signature::VerificationAlgorithm> {
+        use ring::signature as r;
+        Some(
+            match (&self.info.signature_algorithm, &issuer_key.algorithm) {
+                (SignatureAlgorithm::RsaPkcs1 { hash }, KeyAlgorithm::Rsa) => match hash {
+                    Hash::Sha1 => &r::RSA_PKCS1_1024_8192_SHA1_FOR_LEGACY_USE_ONLY,
+                    Hash::Sha256 => &r::RSA_PKCS1_2048_8192_SHA256,
+                    Hash::Sha384 => &r::RSA_PKCS1_2048_8192_SHA384,
+                    Hash::Sha512 => &r::RSA_PKCS1_2048_8192_SHA512,
+                    Hash::Md5 => return None,
+                },
+                (SignatureAlgorithm::Ecdsa { hash }, KeyAlgorithm::Ec { curve }) => {
+                    match (curve.as_str(), hash) {
+                        ("P-256", Hash::Sha256) => &r::ECDSA_P256_SHA256_ASN1,
+                        ("P-256", Hash::Sha384) => &r::ECDSA_P256_SHA384_ASN1,
+                        ("P-384", Hash::Sha256) => &r::ECDSA_P384_SHA256_ASN1,
+                        ("P-384", Hash::Sha384) => &r::ECDSA_P384_SHA384_ASN1,
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            },
+        )
     }
 }
 
@@ -602,6 +662,19 @@ pub fn verify_signature(cert: &Certificate, issuer: &Certificate) -> Result<(), 
             return Err(VerifyError::IssuerKeyTooLarge { bits });
         }
     }
+    if let Some(alg) = cert.ring_algorithm(issuer_key) {
+        let p = &cert.parts;
+        let (Some(tbs), Some(sig), Some(key)) = (
+            cert.der.get(p.tbs.clone()),
+            cert.der.get(p.signature.clone()),
+            issuer.der.get(issuer.parts.public_key.clone()),
+        ) else {
+            return Err(VerifyError::BadSignature);
+        };
+        return ring::signature::UnparsedPublicKey::new(alg, key)
+            .verify(tbs, sig)
+            .map_err(|_| VerifyError::BadSignature);
+    }
     let (_, subject) =
         x509_parser::parse_x509_certificate(&cert.der).map_err(|e| VerifyError::Parse {
             which: "the",
@@ -692,6 +765,52 @@ mod tests {
         }
         let f = load_bytes("x.pem", &bytes, &opts()).unwrap();
         assert_eq!(f.format, CertFormat::Pem);
+    }
+
+    #[test]
+    fn fast_verification_agrees_with_x509_parser() {
+        let slow = |cert: &Certificate, issuer: &Certificate| {
+            let (_, c) = x509_parser::parse_x509_certificate(&cert.der).unwrap();
+            let (_, i) = x509_parser::parse_x509_certificate(&issuer.der).unwrap();
+            c.verify_signature(Some(i.public_key())).is_ok()
+        };
+        let leaf = Certificate::from_der(der_of(testdata::LEAF_PEM)).unwrap();
+        let issuing = Certificate::from_der(der_of(testdata::ISSUING_PEM)).unwrap();
+        let root = Certificate::from_der(der_of(testdata::ROOT_PEM)).unwrap();
+        let ecdsa = Certificate::from_der(der_of(testdata::ECDSA_PEM)).unwrap();
+        assert!(
+            leaf.ring_algorithm(&issuing.info.key).is_some(),
+            "fast path taken"
+        );
+        for (c, i) in [
+            (&leaf, &issuing),
+            (&issuing, &root),
+            (&ecdsa, &issuing),
+            (&leaf, &root),
+        ] {
+            assert_eq!(
+                verify_signature(c, i).is_ok(),
+                slow(c, i),
+                "{} by {}",
+                c.info.subject,
+                i.info.subject
+            );
+        }
+        assert!(verify_signature(&leaf, &issuing).is_ok());
+        assert!(verify_signature(&leaf, &root).is_err());
+        // One flipped bit in the signed part or the signature: refused by both paths.
+        let name_byte = leaf.der.windows(6).position(|w| w == b"pool01").unwrap();
+        assert!(leaf.parts.tbs.contains(&name_byte));
+        for part in [name_byte, leaf.parts.signature.end - 1] {
+            let mut der = leaf.der.to_vec();
+            der[part] ^= 1;
+            let tampered = Certificate::from_der(der).unwrap();
+            assert_eq!(
+                verify_signature(&tampered, &issuing),
+                Err(VerifyError::BadSignature)
+            );
+            assert!(!slow(&tampered, &issuing));
+        }
     }
 
     #[test]

@@ -142,10 +142,14 @@ pub struct Topology {
     sql_instances: HashMap<String, usize>,
     cluster_index: HashMap<String, usize>,
     service_index: HashMap<String, usize>,
+    site_index: HashMap<String, usize>,
 }
 
 impl Topology {
     fn index(mut self) -> Self {
+        for (i, s) in self.sites.iter().enumerate() {
+            self.site_index.entry(s.id.clone()).or_insert(i);
+        }
         for (i, c) in self.clusters.iter().enumerate() {
             if let Some(k) = &c.key {
                 self.cluster_index.entry(k.clone()).or_insert(i);
@@ -180,7 +184,7 @@ impl Topology {
     }
 
     pub fn site(&self, id: &str) -> Option<&Site> {
-        self.sites.iter().find(|s| s.id == id)
+        self.site_index.get(id).and_then(|i| self.sites.get(*i))
     }
 
     /// The site name (or id) of a cluster, for reports.

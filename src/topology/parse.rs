@@ -848,6 +848,7 @@ impl<'a> Parser<'a> {
             sql_instances: self.sql_instances,
             cluster_index: HashMap::new(),
             service_index: HashMap::new(),
+            site_index: HashMap::new(),
         }
         .index()
     }
