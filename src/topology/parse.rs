@@ -179,6 +179,9 @@ struct Parser<'a> {
     sql_instances: HashMap<String, usize>,
     name_text: Option<String>,
     root_span: Range<usize>,
+    /// The attributes of the element being opened, read once: (local name, raw
+    /// value) as byte ranges of the text.
+    attrs: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Parse a decoded topology with the default nesting limit.
@@ -209,6 +212,7 @@ pub fn parse_with_limits(
         sql_instances: HashMap::new(),
         name_text: None,
         root_span: 0..0,
+        attrs: Vec::new(),
     };
     p.run(max_depth)?;
     Ok(p.finish())
@@ -457,10 +461,12 @@ impl<'a> Parser<'a> {
         // Every attribute of every element, not only those read below: `attr` stops
         // at the first match, so a duplicate after it (`Fqdn="a" Fqdn="b"`) or a
         // malformed attribute on an ignored element would pass unseen.
+        self.attrs.clear();
         for a in e.attributes() {
-            if let Err(err) = a {
-                return Err(self.attr_error(e, &err));
-            }
+            let a = a.map_err(|err| self.attr_error(e, &err))?;
+            let key = self.range_of(a.key.local_name().as_ref().as_bytes());
+            let value = self.range_of(a.value.as_bytes());
+            self.attrs.push((key, value));
         }
         if self.skip_below.is_some() {
             return Ok(Tag::Other);
@@ -708,33 +714,48 @@ impl<'a> Parser<'a> {
 
     /// The attribute `name` (local name) of `e`, unescaped, with its value's span.
     fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<Attr>, TopologyError> {
-        let tag_start = e.as_ref().as_ptr() as usize - self.text.as_ptr() as usize;
-        for a in e.attributes() {
-            let a = a.map_err(|err| self.attr_error(e, &err))?;
-            if a.key.local_name().as_ref() != name {
-                continue;
-            }
-            let raw: &str = a.value.as_ref();
-            let start = (raw.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-            let span = if start <= self.text.len() {
-                start..start + raw.len()
-            } else {
-                tag_start..tag_start
-            };
-            let value = if raw.contains('&') {
-                match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                    Ok(v) => v.into_owned(),
-                    Err(_) => {
-                        let entity = entity_name(raw);
-                        return Err(self.entity_error(span, &entity));
-                    }
-                }
-            } else {
-                raw.to_string()
-            };
-            return Ok(Some(Attr { value, span }));
+        let text = self.text;
+        let Some((_, span)) = self
+            .attrs
+            .iter()
+            .find(|(key, _)| text.get(key.clone()) == Some(name))
+        else {
+            return Ok(None);
+        };
+        let span = span.clone();
+        let raw = text.get(span.clone()).unwrap_or("");
+        if !raw.contains(['&', '\t', '\r', '\n']) {
+            return Ok(Some(Attr {
+                value: raw.to_string(),
+                span,
+            }));
         }
-        Ok(None)
+        // Rare: references or white space to normalise (XML 1.0 §3.3.3).
+        let value = e
+            .attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == name)
+            .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0));
+        match value {
+            Some(Ok(v)) => Ok(Some(Attr {
+                value: v.into_owned(),
+                span,
+            })),
+            _ => {
+                let entity = entity_name(raw);
+                Err(self.entity_error(span, &entity))
+            }
+        }
+    }
+
+    /// The byte range of `part`, a slice of the text.
+    fn range_of(&self, part: &[u8]) -> Range<usize> {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        if start <= self.text.len() && self.text.len() - start >= part.len() {
+            start..start + part.len()
+        } else {
+            0..0
+        }
     }
 
     /// A malformed attribute of `e`, located at the attribute itself: quick-xml gives
@@ -896,4 +917,53 @@ fn tag_name(text: &str, span: &Range<usize>) -> String {
         .next()
         .unwrap_or("")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::TextEncoding;
+
+    fn topology(body: &str) -> Result<Topology, TopologyError> {
+        let text = format!(
+            "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">{body}</Topology>"
+        );
+        parse(&Arc::new(SourceFile::new(
+            "t.xml",
+            text,
+            TextEncoding::Utf8,
+        )))
+    }
+
+    #[test]
+    fn attribute_values_keep_their_spans_and_are_unescaped_only_when_needed() {
+        let t = topology(
+            "<Clusters><Cluster Fqdn=\"pool&#46;contoso.local\"><ClusterId SiteId=\"1\" Number=\"1\" />\
+             <Machine OrdinalInCluster=\"1\" x:Fqdn=\"fe01.contoso.local\" xmlns:x=\"urn:x\" />\
+             <Machine Fqdn=\"fe02.contoso&#x2E;local\r\n\" /></Cluster></Clusters>",
+        )
+        .unwrap();
+        let c = &t.clusters[0];
+        assert_eq!(c.fqdn.as_ref().unwrap().as_str(), "pool.contoso.local");
+        let span = c.fqdn_span.clone().unwrap();
+        assert_eq!(&t.source.text()[span], "pool&#46;contoso.local");
+        // Local names match whatever the prefix.
+        assert_eq!(
+            c.machines[0].fqdn.as_ref().unwrap().as_str(),
+            "fe01.contoso.local"
+        );
+        // Character references resolved; CR LF normalised to white space, then trimmed.
+        assert_eq!(
+            c.machines[1].fqdn.as_ref().unwrap().as_str(),
+            "fe02.contoso.local"
+        );
+        assert_eq!(c.key.as_deref(), Some("1:1"));
+    }
+
+    #[test]
+    fn undefined_entity_in_an_attribute_is_located() {
+        let err = topology("<Clusters><Cluster Fqdn=\"&boom;\" /></Clusters>").unwrap_err();
+        assert!(err.message.contains("`&boom;`"), "{}", err.message);
+        assert_eq!(&err.src.text()[err.span.clone()], "&boom;");
+    }
 }
