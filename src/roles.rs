@@ -132,6 +132,12 @@ pub fn resolve(t: &Topology) -> Roles {
         pools.push((ci, web, rule));
     }
 
+    let mut is_pool = vec![false; t.clusters.len()];
+    for (ci, _, _) in &pools {
+        if let Some(p) = is_pool.get_mut(*ci) {
+            *p = true;
+        }
+    }
     let mut pc_pools = Vec::new();
     for (si, s) in t.services.iter().enumerate() {
         if !is_persistent_chat_role(&s.role) {
@@ -144,7 +150,7 @@ pub fn resolve(t: &Topology) -> Roles {
             .filter_map(|d| t.service_by_key(&d.key))
             .filter_map(|di| t.services.get(di))
             .filter_map(|d| t.service_cluster(d))
-            .filter(|ci| pools.iter().any(|(p, _, _)| p == ci))
+            .filter(|ci| is_pool.get(*ci).copied().unwrap_or(false))
             .collect();
         next_hops.sort_unstable();
         next_hops.dedup();
@@ -158,12 +164,18 @@ pub fn resolve(t: &Topology) -> Roles {
         });
     }
 
+    let mut is_next_hop = vec![false; t.clusters.len()];
+    for ci in pc_pools.iter().flat_map(|p| &p.next_hops) {
+        if let Some(h) = is_next_hop.get_mut(*ci) {
+            *h = true;
+        }
+    }
     let mut servers = Vec::new();
     for (ci, web, rule) in pools {
         let Some(cluster) = t.clusters.get(ci) else {
             continue;
         };
-        let next_hop = pc_pools.iter().any(|p| p.next_hops.contains(&ci));
+        let next_hop = is_next_hop.get(ci).copied().unwrap_or(false);
         for (mi, m) in cluster.machines.iter().enumerate() {
             servers.push(FileTransferServer {
                 cluster: ci,
