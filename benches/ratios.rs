@@ -24,12 +24,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use topocert::certs::{Certificate, LoadOptions};
 use topocert::chain::Trust;
-use topocert::check::{
-    self, CaSource, ExpectedCa, ServerCx, load_files, run_server_rules, topology_findings,
-};
+use topocert::check::{self, CaSource, ExpectedCa, load_files, topology_findings};
 use topocert::config::Config;
 use topocert::source::SourceFile;
 
@@ -362,37 +359,15 @@ fn breakdown(d: &DataSet, plan: Plan) -> Vec<(&'static str, Timing)> {
         .collect();
     let t_trust = median(plan, || Trust::new(&expected, &pool).walk(pool[0]));
     let trust = Trust::new(&expected, &pool);
-    let t_rules = median(plan, || -> Vec<Vec<topocert::rules::Finding>> {
-        roles
-            .servers
-            .par_iter()
-            .zip(pairing.assigned.par_iter())
-            .map(|(server, assigned)| {
-                let (Some(fqdn), Some(fi)) = (&server.fqdn, assigned) else {
-                    return Vec::new();
-                };
-                let Some(file) = files.get(*fi) else {
-                    return Vec::new();
-                };
-                let Some(leaf) = file.leaf() else {
-                    return Vec::new();
-                };
-                let cx = ServerCx {
-                    server,
-                    fqdn,
-                    file_index: *fi,
-                    file,
-                    leaf,
-                    trust: &trust,
-                    ca: &expected,
-                    valid_at: opts.valid_at,
-                    config: &config,
-                };
-                let mut sink = Vec::new();
-                run_server_rules(&cx, &mut sink);
-                sink
-            })
-            .collect()
+    let t_rules = median(plan, || {
+        check::server_findings(
+            &roles.servers,
+            &pairing.assigned,
+            &files,
+            &trust,
+            opts.valid_at,
+            &config,
+        )
     });
 
     let t_check = median(plan, || check::check(&d.topology, &opts));

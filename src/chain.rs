@@ -104,6 +104,11 @@ impl<'a> Trust<'a> {
         trust
     }
 
+    /// The expected CA this index was built for.
+    pub fn expected(&self) -> &'a ExpectedCa {
+        self.ca
+    }
+
     /// Follow `leaf` up to an anchor, verifying each signature.
     pub fn walk(&self, leaf: &Certificate) -> Verdict {
         if self.ca.source == CaSource::Unknown {

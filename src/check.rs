@@ -256,34 +256,14 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     }
 
     let trust = Trust::new(&expected_ca, &pool);
-    let per_server: Vec<Vec<Finding>> = roles
-        .servers
-        .par_iter()
-        .zip(pairing.assigned.par_iter())
-        .map(|(server, assigned)| {
-            let mut sink = Vec::new();
-            let (Some(fqdn), Some(fi)) = (&server.fqdn, assigned) else {
-                return sink;
-            };
-            let Some(file) = files.get(*fi) else {
-                return sink;
-            };
-            let Some(leaf) = file.leaf() else { return sink };
-            let cx = ServerCx {
-                server,
-                fqdn,
-                file_index: *fi,
-                file,
-                leaf,
-                trust: &trust,
-                ca: &expected_ca,
-                valid_at: opts.valid_at,
-                config: &opts.config,
-            };
-            run_server_rules(&cx, &mut sink);
-            sink
-        })
-        .collect();
+    let per_server = server_findings(
+        &roles.servers,
+        &pairing.assigned,
+        &files,
+        &trust,
+        opts.valid_at,
+        &opts.config,
+    );
     findings.extend(per_server.into_iter().flatten());
     findings.extend(pairing.missing);
 
@@ -317,6 +297,45 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         servers,
         findings,
     })
+}
+
+/// Run the certificate rules for every server paired with a readable file, in
+/// parallel; the result keeps the servers' order.
+pub fn server_findings(
+    servers: &[FileTransferServer],
+    assigned: &[Option<usize>],
+    files: &[CertFile],
+    trust: &Trust<'_>,
+    valid_at: OffsetDateTime,
+    config: &Config,
+) -> Vec<Vec<Finding>> {
+    servers
+        .par_iter()
+        .zip(assigned.par_iter())
+        .map(|(server, assigned)| {
+            let mut sink = Vec::new();
+            let (Some(fqdn), Some(fi)) = (&server.fqdn, assigned) else {
+                return sink;
+            };
+            let Some(file) = files.get(*fi) else {
+                return sink;
+            };
+            let Some(leaf) = file.leaf() else { return sink };
+            let cx = ServerCx {
+                server,
+                fqdn,
+                file_index: *fi,
+                file,
+                leaf,
+                trust,
+                ca: trust.expected(),
+                valid_at,
+                config,
+            };
+            run_server_rules(&cx, &mut sink);
+            sink
+        })
+        .collect()
 }
 
 /// The certificate rules, in the order that keeps their verdicts honest: validity,

@@ -965,18 +965,9 @@ fn planned_requests_issued_by_the_internal_ca_pass_check() {
 /// `check` points at `plan` for a server without a certificate or with wrong names.
 #[test]
 fn check_help_points_to_plan() {
-    let out = run(&[
-        "check",
-        "samples/enterprise/topology.xml",
-        "--certs",
-        "samples/enterprise/certs",
-        "--ca",
-        "samples/enterprise/ca/internal-root.cer",
-        "--valid-at",
-        "2026-06-01",
-        "--format",
-        "json",
-    ]);
+    let mut args = common::sample_check_args("enterprise", "topology.xml");
+    args.extend(["--format".into(), "json".into()]);
+    let out = run(&args);
     assert_eq!(out.code, 1);
     let report = parse_json(&out.stdout);
     for (code, server) in [
