@@ -24,9 +24,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use topocert::certs::load_files;
 use topocert::certs::{Certificate, LoadOptions};
-use topocert::chain::Trust;
-use topocert::check::{self, CaSource, ExpectedCa, load_files, topology_findings};
+use topocert::chain::{ExpectedCa, Trust};
+use topocert::check::{self, topology_findings};
 use topocert::config::Config;
 use topocert::source::SourceFile;
 
@@ -327,14 +328,14 @@ fn breakdown(d: &DataSet, plan: Plan) -> Vec<(&'static str, Timing)> {
     let files = load_files(&certs_dir, &load, usize::MAX).unwrap_or_default();
     let t_pair = median_with(
         plan,
-        || files.clone(),
+        || load_files(&certs_dir, &load, usize::MAX).unwrap_or_default(),
         |mut f| {
-            let p = topocert::pairing::pair(&roles, &mut f, &config);
+            let p = topocert::pairing::pair(&roles, &mut f, &config.certificates);
             (f, p)
         },
     );
     let mut files = files;
-    let pairing = topocert::pairing::pair(&roles, &mut files, &config);
+    let pairing = topocert::pairing::pair(&roles, &mut files, &config.certificates);
 
     let anchors: Vec<Certificate> = opts
         .ca
@@ -345,12 +346,7 @@ fn breakdown(d: &DataSet, plan: Plan) -> Vec<(&'static str, Timing)> {
                 .certs
         })
         .collect();
-    let expected = ExpectedCa {
-        source: CaSource::Given,
-        subjects: anchors.iter().map(|c| c.info.subject.clone()).collect(),
-        anchors,
-        name_only: None,
-    };
+    let expected = ExpectedCa::given(anchors);
     let pool: Vec<&Certificate> = files
         .iter()
         .filter_map(|f| f.loaded.as_ref().ok())
@@ -366,7 +362,7 @@ fn breakdown(d: &DataSet, plan: Plan) -> Vec<(&'static str, Timing)> {
             &files,
             &trust,
             opts.valid_at,
-            &config,
+            &config.settings,
         )
     });
 

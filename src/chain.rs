@@ -12,8 +12,179 @@ use std::collections::{HashMap, HashSet};
 
 use crate::certs::info::KeyAlgorithm;
 use crate::certs::{self, Certificate};
-use crate::check::{CaSource, ExpectedCa, is_anchor};
-use crate::rules::unsupported_signature_algorithm::supported;
+
+/// Where the expected internal CA came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaSource {
+    /// `--ca` files.
+    Given,
+    /// The most common issuer of the internal servers' certificates.
+    Inferred,
+    /// Neither given nor inferable (no certificate of an internal server).
+    Unknown,
+}
+
+impl CaSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaSource::Given => "given",
+            CaSource::Inferred => "inferred",
+            CaSource::Unknown => "unknown",
+        }
+    }
+}
+
+/// How the expected CA was inferred, for the `ca-inferred` note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inference {
+    /// `--ca` was given, or there was nothing to infer from.
+    NotInferred,
+    /// Several issuers each issued the most certificates: no CA can be inferred.
+    Tied {
+        /// Certificates each of them issued.
+        count: usize,
+        issuers: Vec<String>,
+    },
+    /// One issuer issued most of the certificates.
+    Majority {
+        subject: String,
+        count: usize,
+        total: usize,
+        /// The CA's certificate was supplied, so signatures are verified.
+        verified: bool,
+    },
+}
+
+/// The CA every file-transfer server's certificate must chain to.
+#[derive(Debug, Clone)]
+pub struct ExpectedCa {
+    pub source: CaSource,
+    /// Trust anchors: `--ca` certificates, or the inferred CA's certificate when supplied.
+    pub anchors: Vec<Certificate>,
+    /// Subject DNs, for reports.
+    pub subjects: Vec<String>,
+    /// When inferred without the CA's certificate: the issuer DN (DER) and AKI to compare.
+    pub name_only: Option<(Vec<u8>, Option<Vec<u8>>)>,
+    pub inference: Inference,
+}
+
+impl ExpectedCa {
+    /// The `--ca` certificates.
+    pub fn given(anchors: Vec<Certificate>) -> Self {
+        let subjects = anchors.iter().map(|c| c.info.subject.clone()).collect();
+        ExpectedCa {
+            source: CaSource::Given,
+            anchors,
+            subjects,
+            name_only: None,
+            inference: Inference::NotInferred,
+        }
+    }
+
+    fn unknown(inference: Inference) -> Self {
+        ExpectedCa {
+            source: CaSource::Unknown,
+            anchors: Vec::new(),
+            subjects: Vec::new(),
+            name_only: None,
+            inference,
+        }
+    }
+
+    /// Is `cert` itself one of the anchors?
+    pub fn is_anchor(&self, cert: &Certificate) -> bool {
+        self.anchors.iter().any(|a| {
+            a.der == cert.der
+                || (a.info.subject_der == cert.info.subject_der
+                    && a.info.ski.is_some()
+                    && a.info.ski == cert.info.ski)
+        })
+    }
+
+    /// Infer the expected CA: the issuer (DN and key id) of most of `leaves` (the
+    /// certificates paired with servers, each file once). Its certificate is taken
+    /// from `pool` when supplied, so signatures can be verified.
+    pub fn infer<'c>(
+        leaves: impl IntoIterator<Item = &'c Certificate>,
+        pool: &[&Certificate],
+    ) -> Self {
+        let mut counts: Vec<IssuerCount> = Vec::new();
+        let mut at: HashMap<(&[u8], Option<&[u8]>), usize> = HashMap::new();
+        for leaf in leaves {
+            let i = &leaf.info;
+            let key = (i.issuer_der.as_slice(), i.aki.as_deref());
+            match at.get(&key) {
+                Some(&n) => {
+                    if let Some(c) = counts.get_mut(n) {
+                        c.count += 1;
+                    }
+                }
+                None => {
+                    at.insert(key, counts.len());
+                    counts.push(IssuerCount {
+                        dn: i.issuer_der.clone(),
+                        aki: i.aki.clone(),
+                        name: i.issuer.clone(),
+                        count: 1,
+                    });
+                }
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.count));
+        let Some(top) = counts.first() else {
+            return ExpectedCa::unknown(Inference::NotInferred);
+        };
+        let tied: Vec<String> = counts
+            .iter()
+            .filter(|c| c.count == top.count)
+            .map(|c| c.name.clone())
+            .collect();
+        if tied.len() > 1 {
+            return ExpectedCa::unknown(Inference::Tied {
+                count: top.count,
+                issuers: tied,
+            });
+        }
+        let IssuerCount {
+            dn,
+            aki,
+            name: subject,
+            count,
+        } = top.clone();
+        let anchors: Vec<Certificate> = pool
+            .iter()
+            .filter(|c| {
+                c.info.subject_der == dn
+                    && (aki.is_none() || c.info.ski.is_none() || c.info.ski == aki)
+            })
+            .map(|c| (*c).clone())
+            .take(1)
+            .collect();
+        let total = counts.iter().map(|c| c.count).sum();
+        let verified = !anchors.is_empty();
+        ExpectedCa {
+            source: CaSource::Inferred,
+            anchors,
+            subjects: vec![subject.clone()],
+            name_only: (!verified).then_some((dn, aki)),
+            inference: Inference::Majority {
+                subject,
+                count,
+                total,
+                verified,
+            },
+        }
+    }
+}
+
+/// How many server certificates one issuer (DN and key id) signed.
+#[derive(Clone)]
+struct IssuerCount {
+    dn: Vec<u8>,
+    aki: Option<Vec<u8>>,
+    name: String,
+    count: usize,
+}
 
 /// Longest chain followed from a server certificate to an anchor.
 const MAX_CHAIN: usize = 8;
@@ -119,7 +290,7 @@ impl<'a> Trust<'a> {
         let mut named_only = false;
         let mut reached = false;
         for _ in 0..MAX_CHAIN {
-            if is_anchor(self.ca, current) {
+            if self.ca.is_anchor(current) {
                 reached = true;
                 break;
             }
@@ -188,7 +359,7 @@ impl<'a> Trust<'a> {
 
 /// Why `cert`'s signature by `signer` did not verify.
 fn classify(cert: &Certificate, signer: &Certificate) -> StepFailure {
-    if !supported(&cert.info.signature_algorithm) {
+    if !cert.info.signature_algorithm.accepted_by_lync() {
         return StepFailure::Unsupported;
     }
     match (&signer.info.key.algorithm, signer.info.key.bits) {

@@ -13,9 +13,10 @@ use time::OffsetDateTime;
 
 use crate::Error;
 use crate::check::{self, CheckOptions};
-use crate::config::{Config, Level, Target};
+use crate::config::Config;
 use crate::report;
 use crate::rules::Code;
+use crate::rules::{Level, Target};
 use crate::source::DEFAULT_MAX_INPUT_SIZE;
 
 /// Validate Lync Server 2013 / Skype for Business Server topology exports against
@@ -107,14 +108,14 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Treat a code (or `warnings`: every warning) as an error; repeatable.
-    #[arg(short = 'D', long = "deny", value_name = "CODE")]
-    pub deny: Vec<String>,
+    #[arg(short = 'D', long = "deny", value_name = "CODE", value_parser = parse_target)]
+    pub deny: Vec<Target>,
     /// Report a code as a warning; repeatable.
-    #[arg(short = 'W', long = "warn", value_name = "CODE")]
-    pub warn: Vec<String>,
+    #[arg(short = 'W', long = "warn", value_name = "CODE", value_parser = parse_code_target)]
+    pub warn: Vec<Target>,
     /// Do not report a code; repeatable.
-    #[arg(short = 'A', long = "allow", value_name = "CODE")]
-    pub allow: Vec<String>,
+    #[arg(short = 'A', long = "allow", value_name = "CODE", value_parser = parse_code_target)]
+    pub allow: Vec<Target>,
     /// Largest topology file accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
     pub max_input_size: u64,
@@ -212,6 +213,20 @@ fn parse_code(s: &str) -> Result<Code, String> {
     s.parse()
 }
 
+/// `-W`/`-A`: a finding code.
+fn parse_code_target(s: &str) -> Result<Target, String> {
+    parse_code(s).map(Target::Code)
+}
+
+/// `-D`: a finding code, or `warnings` for every warning.
+fn parse_target(s: &str) -> Result<Target, String> {
+    if s == "warnings" {
+        Ok(Target::Warnings)
+    } else {
+        parse_code_target(s)
+    }
+}
+
 /// Parse `--valid-at`: `YYYY-MM-DD` (midnight UTC) or RFC 3339.
 pub fn parse_valid_at(value: &str) -> Result<OffsetDateTime, Error> {
     use time::format_description::well_known::Rfc3339;
@@ -242,23 +257,12 @@ fn color_for(choice: ColorChoice, stdout_tty: bool, to_file: bool) -> bool {
     use_color(choice, stdout_tty && !to_file, std::env::var_os("NO_COLOR"))
 }
 
-fn overrides(args: &CheckArgs) -> Result<Vec<(Target, Level)>, Error> {
-    let mut out = Vec::new();
-    for (list, level) in [
-        (&args.allow, Level::Allow),
-        (&args.warn, Level::Warn),
-        (&args.deny, Level::Deny),
-    ] {
-        for name in list {
-            let target = if name == "warnings" && level == Level::Deny {
-                Target::Warnings
-            } else {
-                Target::Code(name.parse().map_err(Error::Usage)?)
-            };
-            out.push((target, level));
-        }
-    }
-    Ok(out)
+/// The command-line levels, in the order they apply (allow, warn, deny: a deny wins).
+fn overrides(args: &CheckArgs) -> Vec<(Target, Level)> {
+    let allow = args.allow.iter().map(|t| (*t, Level::Allow));
+    let warn = args.warn.iter().map(|t| (*t, Level::Warn));
+    let deny = args.deny.iter().map(|t| (*t, Level::Deny));
+    allow.chain(warn).chain(deny).collect()
 }
 
 /// Run a parsed command. Returns the exit status.
@@ -391,7 +395,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         None => OffsetDateTime::now_utc(),
     };
     let mut config = Config::discover(args.config.as_deref(), &args.topology)?;
-    config.overrides.extend(overrides(args)?);
+    config.settings.overrides.extend(overrides(args));
     let pfx_password = match &args.pfx_password_env {
         Some(var) => Some(std::env::var(var).map_err(|_| {
             Error::Usage(format!(

@@ -1,7 +1,7 @@
 /*!
-`topocert.toml`: the certificate manifest, rule levels and suppressions, plus the
-`-D`/`-W`/`-A` command-line overrides. Severity overrides and suppressions are
-applied once, here, to the finished list of findings.
+`topocert.toml`: reading the certificate manifest, rule levels and suppressions.
+This module only parses; the rules' sink (`rules::Settings`) applies levels and
+suppressions to the findings.
 
 ```toml
 [certificates]
@@ -18,7 +18,7 @@ reason = "Edge cert reviewed in change 4711" # required
 ```
 */
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -26,62 +26,18 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::check::CertFile;
 use crate::fqdn::Fqdn;
-use crate::rules::{Code, Finding, Severity};
-
-/// What a rule level in the config or on the command line asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Deny,
-    Warn,
-    Allow,
-}
-
-/// Which rules an override applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Code(Code),
-    /// `-D warnings`: every warning-level finding.
-    Warnings,
-}
-
-/// One suppression.
-#[derive(Debug, Clone)]
-pub struct Ignore {
-    pub code: Code,
-    pub server: Option<Fqdn>,
-    pub certificate: Option<PathBuf>,
-    pub reason: String,
-    /// Span of the `[[ignore]]` entry in the config text, for `unused-ignore`.
-    pub span: Range<usize>,
-}
+use crate::rules::{Code, Ignore, Level, Settings, Target};
 
 /// The run's configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     pub path: Option<PathBuf>,
     pub text: Option<String>,
     /// `[certificates]`: FQDN → file (resolved relative to the config file).
     pub certificates: Vec<(Fqdn, PathBuf)>,
-    pub expires_soon_days: i64,
-    /// Overrides in the order they apply: config `[rules]` first, then the command line.
-    pub overrides: Vec<(Target, Level)>,
-    pub ignores: Vec<Ignore>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            path: None,
-            text: None,
-            certificates: Vec::new(),
-            expires_soon_days: 30,
-            overrides: Vec::new(),
-            ignores: Vec::new(),
-        }
-    }
+    /// `[rules]` and `[[ignore]]`.
+    pub settings: Settings,
 }
 
 /// A config file that cannot be used (exit 2), located in its text.
@@ -94,6 +50,9 @@ pub struct ConfigError {
     pub message: String,
     src: NamedSource<String>,
     span: Range<usize>,
+    /// The I/O error when the file could not be read.
+    #[source]
+    source: Option<std::io::Error>,
 }
 
 impl Diagnostic for ConfigError {
@@ -212,6 +171,7 @@ impl Config {
                 message: format!("cannot read the config file: {e}"),
                 src: NamedSource::new(path.display().to_string(), String::new()),
                 span: 0..0,
+                source: Some(e),
             })
         })?;
         Config::parse(path, text)
@@ -229,6 +189,7 @@ impl Config {
                 message,
                 src: NamedSource::new(name.clone(), text.clone()),
                 span,
+                source: None,
             })
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
@@ -263,10 +224,10 @@ impl Config {
                         format!("`days` must be between 0 and 3650, not {d}"),
                     ));
                 }
-                cfg.expires_soon_days = d;
+                cfg.settings.expires_soon_days = d;
             }
             if let Some(l) = level {
-                cfg.overrides.push((Target::Code(c), l));
+                cfg.settings.overrides.push((Target::Code(c), l));
             }
         }
         for entry in raw.ignore {
@@ -286,7 +247,7 @@ impl Config {
                     ));
                 }
             };
-            cfg.ignores.push(Ignore {
+            cfg.settings.ignores.push(Ignore {
                 code,
                 server: e.server.map(Fqdn::new),
                 certificate: e.certificate.map(|c| base.join(c)),
@@ -298,127 +259,10 @@ impl Config {
         Ok(cfg)
     }
 
-    /// The `[certificates]` table resolved to file indexes: FQDN key → index into `files`.
-    pub fn manifest_index(&self, files: &[CertFile]) -> HashMap<String, usize> {
-        if self.certificates.is_empty() {
-            return HashMap::new();
-        }
-        let by_path: HashMap<PathBuf, usize> = files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (path_key(Path::new(&f.path)), i))
-            .collect();
-        self.certificates
-            .iter()
-            .filter_map(|(fqdn, p)| {
-                by_path
-                    .get(&path_key(p))
-                    .map(|i| (fqdn.key().to_string(), *i))
-            })
-            .collect()
-    }
-
     /// Manifest files that must be loaded even when not passed with `--certs`.
     pub fn manifest_paths(&self) -> impl Iterator<Item = &Path> {
         self.certificates.iter().map(|(_, p)| p.as_path())
     }
-
-    /// Apply suppressions, add `unused-ignore` findings, then apply the severity
-    /// overrides to every finding left — `unused-ignore` included, so `-A unused-ignore`
-    /// silences it and `-D warnings` makes it an error. Suppressions come first: an
-    /// `[[ignore]]` that matches a finding is used even when a level would also drop it.
-    pub fn apply(&self, findings: Vec<Finding>, files: &[CertFile]) -> Vec<Finding> {
-        let mut used = vec![false; self.ignores.len()];
-        let mut out = Vec::with_capacity(findings.len());
-        for f in findings {
-            match self.ignores.iter().position(|ig| ig.matches(&f, files)) {
-                Some(i) => {
-                    if let Some(u) = used.get_mut(i) {
-                        *u = true;
-                    }
-                }
-                None => out.push(f),
-            }
-        }
-        for (ig, _) in self.ignores.iter().zip(used).filter(|(_, u)| !u) {
-            let what = match (&ig.server, &ig.certificate) {
-                (Some(s), _) => format!(" for server {s}"),
-                (None, Some(c)) => format!(" for certificate {}", c.display()),
-                _ => String::new(),
-            };
-            let (line, _) = self
-                .text
-                .as_deref()
-                .map_or((1, 1), |t| line_col(t, ig.span.start));
-            let config = self
-                .path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            out.push(Finding::new(
-                Code::UnusedIgnore,
-                format!(
-                    "the suppression of {}{what} at {config}:{line} matched no finding",
-                    ig.code
-                ),
-                "delete the [[ignore]] entry or correct its code, server or certificate",
-            ));
-        }
-        out.into_iter().filter_map(|f| self.level(f)).collect()
-    }
-
-    /// Apply the overrides in order (config `[rules]`, then the command line), the
-    /// last one naming the code winning: a later `deny`/`warn` brings back a code an
-    /// earlier `allow` dropped. `-D warnings` does not touch an allowed code. `None`
-    /// when the finding is allowed in the end.
-    fn level(&self, mut f: Finding) -> Option<Finding> {
-        let mut allowed = false;
-        for (target, level) in &self.overrides {
-            let hit = match target {
-                Target::Code(c) => *c == f.code,
-                Target::Warnings => !allowed && f.severity == Severity::Warning,
-            };
-            if hit {
-                allowed = *level == Level::Allow;
-                match level {
-                    Level::Allow => {}
-                    Level::Deny => f.severity = Severity::Error,
-                    Level::Warn => f.severity = Severity::Warning,
-                }
-            }
-        }
-        (!allowed).then_some(f)
-    }
-}
-
-impl Ignore {
-    /// Whether this suppression covers `f`.
-    fn matches(&self, f: &Finding, files: &[CertFile]) -> bool {
-        if self.code != f.code {
-            return false;
-        }
-        let server_ok = self
-            .server
-            .as_ref()
-            .is_none_or(|s| f.server.as_deref().is_some_and(|fs| Fqdn::new(fs) == *s));
-        let cert_ok = self.certificate.as_ref().is_none_or(|p| {
-            f.certificate
-                .and_then(|i| files.get(i))
-                .is_some_and(|cf| same_path(Path::new(&cf.path), p))
-        });
-        server_ok && cert_ok
-    }
-}
-
-/// A path for comparison: canonical when it exists, else as written without `./`.
-fn path_key(p: &Path) -> PathBuf {
-    p.canonicalize()
-        .unwrap_or_else(|_| p.strip_prefix("./").unwrap_or(p).to_path_buf())
-}
-
-/// Compare two paths as files.
-fn same_path(a: &Path, b: &Path) -> bool {
-    path_key(a) == path_key(b)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -441,11 +285,11 @@ mod tests {
             "[certificates]\n\"FE01.contoso.local\" = \"certs/fe01.cer\"\n[rules]\nsha1-signature = \"deny\"\nexpires-soon = { level = \"warn\", days = 60 }\n[[ignore]]\ncode = \"orphan-certificate\"\ncertificate = \"certs/old.cer\"\nreason = \"reviewed\"\n",
         )
         .unwrap();
-        assert_eq!(c.expires_soon_days, 60);
+        assert_eq!(c.settings.expires_soon_days, 60);
         assert_eq!(c.certificates[0].1, Path::new("dir/certs/fe01.cer"));
-        assert_eq!(c.overrides.len(), 2);
+        assert_eq!(c.settings.overrides.len(), 2);
         assert_eq!(
-            c.ignores[0].certificate.as_deref(),
+            c.settings.ignores[0].certificate.as_deref(),
             Some(Path::new("dir/certs/old.cer"))
         );
     }
@@ -482,63 +326,10 @@ mod tests {
         assert!(e.message.contains("whole number"), "{}", e.message);
         let c = parse("[rules]\nexpires-soon = { days = 45 }\nweak-key = { level = \"allow\" }\n")
             .unwrap();
-        assert_eq!(c.expires_soon_days, 45);
+        assert_eq!(c.settings.expires_soon_days, 45);
         assert_eq!(
-            c.overrides,
+            c.settings.overrides,
             vec![(Target::Code(Code::WeakKey), Level::Allow)]
-        );
-    }
-
-    #[test]
-    fn unused_ignore_obeys_levels_and_a_used_ignore_is_not_reported() {
-        let text = "[[ignore]]\ncode = \"expired\"\nreason = \"r\"\n";
-        let finding = || Finding::new(Code::Expired, "m", "h");
-        let mut c = parse(text).unwrap();
-        assert!(c.apply(vec![finding()], &[]).is_empty());
-        let out = c.apply(Vec::new(), &[]);
-        assert_eq!(out.len(), 1);
-        assert_eq!(
-            (out[0].code, out[0].severity),
-            (Code::UnusedIgnore, Severity::Warning)
-        );
-        c.overrides.push((Target::Warnings, Level::Deny));
-        assert_eq!(c.apply(Vec::new(), &[])[0].severity, Severity::Error);
-        c.overrides
-            .push((Target::Code(Code::UnusedIgnore), Level::Allow));
-        assert!(c.apply(Vec::new(), &[]).is_empty());
-        // An allowed code whose suppression matched: neither reported nor unused.
-        c.overrides = vec![(Target::Code(Code::Expired), Level::Allow)];
-        assert!(c.apply(vec![finding()], &[]).is_empty());
-    }
-
-    #[test]
-    fn the_last_level_naming_a_code_wins() {
-        let mut c = Config::default();
-        let f = || Finding::new(Code::ExpiresSoon, "m", "h");
-        // Config allows, the command line denies: reported as an error.
-        c.overrides = vec![
-            (Target::Code(Code::ExpiresSoon), Level::Allow),
-            (Target::Code(Code::ExpiresSoon), Level::Deny),
-        ];
-        let out = c.apply(vec![f()], &[]);
-        assert_eq!(out.len(), 1);
-        assert_eq!(out[0].severity, Severity::Error);
-        // Config denies, the command line allows: dropped.
-        c.overrides = vec![
-            (Target::Code(Code::ExpiresSoon), Level::Deny),
-            (Target::Code(Code::ExpiresSoon), Level::Allow),
-        ];
-        assert!(c.apply(vec![f()], &[]).is_empty());
-        // `-D warnings` does not bring back an allowed code, but denies the others.
-        c.overrides = vec![
-            (Target::Code(Code::ExpiresSoon), Level::Allow),
-            (Target::Warnings, Level::Deny),
-        ];
-        let out = c.apply(vec![f(), Finding::new(Code::BareHostName, "m", "h")], &[]);
-        assert_eq!(out.len(), 1);
-        assert_eq!(
-            (out[0].code, out[0].severity),
-            (Code::BareHostName, Severity::Error)
         );
     }
 

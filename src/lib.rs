@@ -24,6 +24,7 @@ pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod source;
+pub mod text;
 pub mod topology;
 
 use std::path::Path;
@@ -45,14 +46,21 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Config(#[from] Box<config::ConfigError>),
-    #[error("cannot use the CA certificate {path}: {reason}")]
+    #[error("cannot use the CA certificate {path}: {source}")]
     #[diagnostic(
         code(topocert::ca),
         help(
             "--ca takes the internal root or issuing CA certificate as PEM, DER, PKCS#7 or PKCS#12"
         )
     )]
-    Ca { path: String, reason: String },
+    Ca {
+        path: String,
+        #[source]
+        source: certs::LoadError,
+    },
+    #[error(transparent)]
+    #[diagnostic(code(topocert::usage))]
+    TooManyFiles(#[from] certs::TooManyFiles),
     #[error(
         "invalid --valid-at `{value}`: expected YYYY-MM-DD or an RFC 3339 date-time such as 2026-06-01T00:00:00Z"
     )]

@@ -8,23 +8,21 @@ SAN is reported as such, not as a missing certificate).
 */
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::check::{CertFile, FileStatus};
-use crate::config::Config;
+use crate::certs::{CertFile, FileStatus, path_key};
 use crate::fqdn::Fqdn;
-use crate::roles::{FileTransferServer, Roles};
-use crate::rules::{self, Finding};
+use crate::roles::Roles;
 
-/// The outcome of pairing.
+/// The outcome of pairing, per file-transfer server (same order as `Roles::servers`).
 #[derive(Debug, Default)]
 pub struct Pairing {
-    /// Per file-transfer server (same order as `Roles::servers`): the file index.
+    /// The file chosen for each server.
     pub assigned: Vec<Option<usize>>,
-    /// `ambiguous-certificate` findings.
-    pub findings: Vec<Finding>,
-    /// `missing-certificate` findings (reported after the certificate rules).
-    pub missing: Vec<Finding>,
+    /// Servers claimed by several files, none preferred: the server and the files.
+    pub ambiguous: Vec<(usize, Vec<usize>)>,
+    /// Servers (with an FQDN) that no file claims.
+    pub missing: Vec<usize>,
 }
 
 /// The file name without certificate extensions, lowercased (`FE01.contoso.local.cer` → `fe01.contoso.local`).
@@ -47,7 +45,29 @@ pub fn file_stem(path: &str) -> String {
     stem.to_string()
 }
 
-pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
+/// The `[certificates]` manifest resolved to file indexes: FQDN key → index into `files`.
+fn manifest_index(manifest: &[(Fqdn, PathBuf)], files: &[CertFile]) -> HashMap<String, usize> {
+    if manifest.is_empty() {
+        return HashMap::new();
+    }
+    let by_path: HashMap<PathBuf, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (path_key(Path::new(&f.path)), i))
+        .collect();
+    manifest
+        .iter()
+        .filter_map(|(fqdn, p)| {
+            by_path
+                .get(&path_key(p))
+                .map(|i| (fqdn.key().to_string(), *i))
+        })
+        .collect()
+}
+
+/// Pair every file-transfer server with a file; mark the files used. `manifest` is
+/// the config's `[certificates]` table.
+pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)]) -> Pairing {
     let n = roles.servers.len();
     let mut by_fqdn: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_parent: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -102,7 +122,7 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
         }
     }
 
-    let manifest = config.manifest_index(files);
+    let manifest = manifest_index(manifest, files);
     let mut out = Pairing {
         assigned: vec![None; n],
         ..Pairing::default()
@@ -121,7 +141,8 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
                 Some(*fi)
             } else {
                 let all: Vec<usize> = candidates.iter().map(|c| c.0).collect();
-                out.findings.push(ambiguous(server, fqdn, &all, files));
+                claim(si, &all, files);
+                out.ambiguous.push((si, all));
                 None
             }
         } else {
@@ -129,46 +150,32 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], config: &Config) -> Pairing {
                 Some([fi]) => Some(*fi),
                 Some(all @ [_, _, ..]) => {
                     let all = all.to_vec();
-                    out.findings.push(ambiguous(server, fqdn, &all, files));
+                    claim(si, &all, files);
+                    out.ambiguous.push((si, all));
                     None
                 }
                 _ => {
-                    out.missing
-                        .push(rules::missing_certificate::finding(server, fqdn));
+                    out.missing.push(si);
                     None
                 }
             }
         };
         if let Some(fi) = chosen {
-            if let Some(f) = files.get_mut(fi) {
-                f.servers.push(fqdn.to_string());
-                f.status = FileStatus::Used;
-            }
+            claim(si, &[fi], files);
             out.assigned[si] = Some(fi);
         }
     }
     out
 }
 
-/// The `ambiguous-certificate` finding; each contender is marked as claiming the
-/// server, so none of them is reported as an orphan.
-fn ambiguous(
-    server: &FileTransferServer,
-    fqdn: &Fqdn,
-    contenders: &[usize],
-    files: &mut [CertFile],
-) -> Finding {
-    let mut paths = Vec::new();
+/// Mark `contenders` as claiming server `si` (an ambiguous contender is not an orphan).
+fn claim(si: usize, contenders: &[usize], files: &mut [CertFile]) {
     for fi in contenders {
         if let Some(f) = files.get_mut(*fi) {
-            f.servers.push(fqdn.to_string());
+            f.servers.push(si);
             f.status = FileStatus::Used;
-            paths.push(f.path.clone());
         }
     }
-    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let first = contenders.first().copied().unwrap_or(0);
-    rules::ambiguous_certificate::finding(server, fqdn, &refs, first)
 }
 
 #[cfg(test)]

@@ -54,11 +54,7 @@ pub struct FileTransferServer {
 impl FileTransferServer {
     /// The name to show: the FQDN, or a description of the unnamed machine.
     pub fn display_name(&self) -> String {
-        match (&self.fqdn, &self.pool) {
-            (Some(f), _) => f.to_string(),
-            (None, Some(p)) => format!("machine {} of {p}", self.machine + 1),
-            (None, None) => format!("machine {} of an unnamed cluster", self.machine + 1),
-        }
+        crate::topology::machine_name(self.fqdn.as_ref(), self.pool.as_ref(), self.machine)
     }
 }
 

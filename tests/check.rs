@@ -7,7 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use topocert::check::{self, CaSource, CheckOptions, FileStatus, Report};
+use topocert::certs::FileStatus;
+use topocert::chain::CaSource;
+use topocert::check::{self, CheckOptions, Report};
 use topocert::cli::parse_valid_at;
 use topocert::config::Config;
 use topocert::fqdn::Fqdn;
@@ -36,7 +38,7 @@ fn run(o: &CheckOptions) -> Report {
 fn fe01_codes(rep: &Report) -> Vec<(Code, Severity)> {
     rep.findings
         .iter()
-        .filter(|f| f.server.as_deref() == Some("fe01.contoso.local"))
+        .filter(|f| f.server_name(&rep.topology).as_deref() == Some("fe01.contoso.local"))
         .map(|f| (f.code, f.severity))
         .collect()
 }
@@ -209,7 +211,7 @@ fn missing_certificate_for_the_other_server() {
         .findings
         .iter()
         .filter(|f| f.code == Code::MissingCertificate)
-        .map(|f| f.server.clone().unwrap())
+        .map(|f| f.server_name(&rep.topology).unwrap())
         .collect();
     assert_eq!(missing, vec!["fe02.contoso.local"]);
 }
@@ -252,10 +254,8 @@ fn wildcard_pairs_with_every_server_it_covers() {
     ));
     assert_eq!(rep.servers[0].certificate, Some(0));
     assert_eq!(rep.servers[1].certificate, Some(0));
-    assert_eq!(
-        rep.files[0].servers,
-        vec!["fe01.contoso.local", "fe02.contoso.local"]
-    );
+    assert_eq!(rep.files[0].servers, vec![0, 1]);
+    assert_eq!(rep.roles.servers[1].display_name(), "fe02.contoso.local");
 }
 
 #[test]
@@ -312,12 +312,8 @@ fn file_name_breaks_ties_and_pairs_wrong_names() {
         })
         .collect();
     assert_eq!(paired, vec!["fe01.contoso.local.pem", "fe02.pem"]);
-    assert!(
-        rep.findings
-            .iter()
-            .any(|f| f.code == Code::NameMismatch
-                && f.server.as_deref() == Some("fe02.contoso.local"))
-    );
+    assert!(rep.findings.iter().any(|f| f.code == Code::NameMismatch
+        && f.server_name(&rep.topology).as_deref() == Some("fe02.contoso.local")));
     // sha1.pem (SAN fe01) lost the tie: it is used by no server.
     let other = rep
         .files

@@ -251,7 +251,12 @@ fn unusual_reports_match_the_schema() {
         .filter(|f| f["code"] == "unused-ignore")
         .collect();
     assert_eq!(unused.len(), 1);
-    assert_eq!(unused[0]["location"], Value::Null);
+    // It points at its `[[ignore]]` entry in the config file.
+    assert_eq!(
+        unused[0]["location"]["path"],
+        "tests/cmd/config/good/unused-ignore.toml"
+    );
+    assert_eq!(unused[0]["location"]["line"], 4);
 }
 
 /// The schemas list exactly the codes topocert has.
@@ -996,11 +1001,7 @@ fn unmatched_suppression_is_an_unused_ignore_warning() {
         .find(|l| l.contains("[unused-ignore]"))
         .unwrap_or_else(|| panic!("{}", out.stdout));
     assert!(
-        line.starts_with("topocert: warning[unused-ignore]: "),
-        "{line}"
-    );
-    assert!(
-        line.contains("tests/cmd/config/good/unused-ignore.toml:4"),
+        line.starts_with("tests/cmd/config/good/unused-ignore.toml:4:1: warning[unused-ignore]: "),
         "{line}"
     );
     let denied = run(&with(
@@ -1008,7 +1009,7 @@ fn unmatched_suppression_is_an_unused_ignore_warning() {
         &["-D", "warnings", "--format", "short"],
     ));
     assert_eq!(denied.code, 1);
-    assert!(denied.stdout.contains("topocert: error[unused-ignore]"));
+    assert!(denied.stdout.contains(": error[unused-ignore]"));
     let allowed = run(&with(
         &with(MULTI_SITE, &cfg),
         &["-A", "unused-ignore", "--format", "short"],

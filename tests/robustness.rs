@@ -112,8 +112,10 @@ proptest! {
                         let roles = topocert::roles::resolve(&t);
                         let findings = topocert::check::topology_findings(&t, &roles);
                         for f in &findings {
-                            if let Some(span) = &f.span {
-                                prop_assert!(span.end <= src.text().len());
+                            for l in &f.labels {
+                                if let topocert::rules::Place::Topology(span) = &l.place {
+                                    prop_assert!(span.end <= src.text().len());
+                                }
                             }
                         }
                         let json = topocert::report::json::render_list(&t, &roles, &findings);

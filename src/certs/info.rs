@@ -94,6 +94,18 @@ pub enum SignatureAlgorithm {
 }
 
 impl SignatureAlgorithm {
+    /// Whether Lync accepts (and topocert can verify) a signature made with this
+    /// algorithm: RSA PKCS#1 v1.5 or ECDSA with any hash but MD5. RSASSA-PSS,
+    /// Ed25519 and unknown algorithms are not accepted.
+    pub fn accepted_by_lync(&self) -> bool {
+        match self {
+            SignatureAlgorithm::RsaPkcs1 { hash } | SignatureAlgorithm::Ecdsa { hash } => {
+                *hash != Hash::Md5
+            }
+            _ => false,
+        }
+    }
+
     /// The digest, when the algorithm identifier fixes it.
     pub fn hash(&self) -> Option<Hash> {
         match self {

@@ -13,6 +13,7 @@ user-facing reason; the caller turns it into an `unreadable-certificate` finding
 
 mod ber;
 mod collect;
+mod file;
 pub mod info;
 mod pem;
 mod pkcs12;
@@ -20,6 +21,7 @@ mod pkcs7;
 pub mod summary;
 #[cfg(test)]
 pub(crate) mod testdata;
+mod verify;
 
 use std::fmt;
 use std::fs;
@@ -30,8 +32,10 @@ use std::sync::Arc;
 use x509_parser::prelude::X509Error;
 
 pub use collect::{CERT_EXTENSIONS, Collected, collect, has_cert_extension};
+pub use file::{CertFile, FileStatus, TooManyFiles, load_files, path_key};
 pub use info::{CertInfo, Hash, KeyAlgorithm, KeyInfo, SignatureAlgorithm};
 pub use summary::{Field, Summary, summary};
+pub use verify::{VerifyError, names_issuer, verify_signature};
 
 /// How to load certificate files.
 #[derive(Clone, PartialEq, Eq)]
@@ -191,6 +195,10 @@ impl LoadedFile {
 #[derive(thiserror::Error, Debug)]
 #[non_exhaustive]
 pub enum LoadError {
+    /// A path found while expanding `--certs` that cannot be loaded at all
+    /// (a symbolic link loop, a directory named like a certificate, …).
+    #[error("{reason}")]
+    Unusable { reason: String },
     #[error("file is empty")]
     Empty,
     #[error("does not exist")]
@@ -239,33 +247,6 @@ pub enum LoadError {
     /// `index` is 1-based in PKCS#12 certificate bag order.
     #[error("certificate {index} in the PKCS#12 structure is not valid: {reason}")]
     Pkcs12Certificate { index: usize, reason: String },
-}
-
-/// Why a signature check failed.
-#[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum VerifyError {
-    /// The signature is mathematically wrong for the issuer's key: forged,
-    /// tampered with, or signed by another key with the same issuer name.
-    #[error("the signature does not verify with the issuer's public key")]
-    BadSignature,
-    /// The verifier (ring) has no implementation for this algorithm or curve.
-    #[error("signature algorithm {algorithm} cannot be verified")]
-    UnsupportedAlgorithm { algorithm: String },
-    /// ring refuses RSA keys below 2048 bits for SHA-2 and PSS signatures, so the
-    /// signature can be neither confirmed nor refuted.
-    #[error("the issuer's {bits}-bit RSA key is too small to verify a {algorithm} signature")]
-    IssuerKeyTooSmall { bits: u32, algorithm: String },
-    /// ring verifies RSA keys up to 8192 bits only.
-    #[error("the issuer's {bits}-bit RSA key is larger than the 8192 bits the verifier supports")]
-    IssuerKeyTooLarge { bits: u32 },
-    #[error("the issuer's {issuer_key} key cannot have made a {algorithm} signature")]
-    KeyAlgorithmMismatch {
-        issuer_key: String,
-        algorithm: String,
-    },
-    #[error("{which} certificate cannot be parsed: {reason}")]
-    Parse { which: &'static str, reason: String },
 }
 
 fn size(bytes: u64) -> String {
@@ -583,119 +564,8 @@ fn find_leaf(certs: &[Certificate]) -> usize {
         .unwrap_or(0)
 }
 
-/// True when `issuer` could have issued `cert`: issuer DN equals subject DN (raw
-/// DER, falling back to a case-insensitive string compare), and AKI equals SKI
-/// when both are present. Says nothing about the signature.
-pub fn names_issuer(cert: &CertInfo, issuer: &CertInfo) -> bool {
-    let names_match = cert.issuer_der == issuer.subject_der
-        || (!cert.issuer.is_empty() && caseless_eq(&cert.issuer, &issuer.subject));
-    let keys_match = match (&cert.aki, &issuer.ski) {
-        (Some(aki), Some(ski)) => aki == ski,
-        _ => true,
-    };
-    names_match && keys_match
-}
-
-fn caseless_eq(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-        || a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
-}
-
-/// Check `cert`'s signature with `issuer`'s public key (x509-parser with ring).
-///
-/// Key size and algorithm are checked first so that what ring cannot verify is
-/// not reported as a bad signature.
-pub fn verify_signature(cert: &Certificate, issuer: &Certificate) -> Result<(), VerifyError> {
-    let algorithm = &cert.info.signature_algorithm;
-    let issuer_key = &issuer.info.key;
-    let key_fits = match algorithm {
-        SignatureAlgorithm::RsaPkcs1 { .. } => issuer_key.algorithm == KeyAlgorithm::Rsa,
-        SignatureAlgorithm::RsaPss => match &issuer_key.algorithm {
-            KeyAlgorithm::Rsa => true,
-            KeyAlgorithm::Other(oid) => oid == "1.2.840.113549.1.1.10",
-            KeyAlgorithm::Ec { .. } => false,
-        },
-        SignatureAlgorithm::Ecdsa { .. } => matches!(issuer_key.algorithm, KeyAlgorithm::Ec { .. }),
-        SignatureAlgorithm::Ed25519 => {
-            matches!(&issuer_key.algorithm, KeyAlgorithm::Other(oid) if oid == "1.3.101.112")
-        }
-        SignatureAlgorithm::Other(_) => true,
-    };
-    if !key_fits {
-        return Err(VerifyError::KeyAlgorithmMismatch {
-            issuer_key: issuer_key.algorithm.to_string(),
-            algorithm: algorithm.to_string(),
-        });
-    }
-    // What ring implements (see x509-parser's verify.rs).
-    let supported = match algorithm {
-        SignatureAlgorithm::RsaPkcs1 { hash } => {
-            matches!(
-                hash,
-                Hash::Sha1 | Hash::Sha256 | Hash::Sha384 | Hash::Sha512
-            )
-        }
-        SignatureAlgorithm::RsaPss | SignatureAlgorithm::Ed25519 => true,
-        SignatureAlgorithm::Ecdsa { hash } => {
-            matches!(hash, Hash::Sha256 | Hash::Sha384)
-                && matches!(&issuer_key.algorithm, KeyAlgorithm::Ec { curve } if curve == "P-256" || curve == "P-384")
-        }
-        SignatureAlgorithm::Other(_) => false,
-    };
-    if !supported {
-        return Err(VerifyError::UnsupportedAlgorithm {
-            algorithm: algorithm.to_string(),
-        });
-    }
-    let sha1_rsa = matches!(algorithm, SignatureAlgorithm::RsaPkcs1 { hash: Hash::Sha1 });
-    if let (KeyAlgorithm::Rsa, Some(bits)) = (&issuer_key.algorithm, issuer_key.bits) {
-        let minimum = if sha1_rsa { 1024 } else { 2048 };
-        if bits < minimum {
-            return Err(VerifyError::IssuerKeyTooSmall {
-                bits,
-                algorithm: algorithm.to_string(),
-            });
-        }
-        if bits > 8192 {
-            return Err(VerifyError::IssuerKeyTooLarge { bits });
-        }
-    }
-    if let Some(alg) = cert.ring_algorithm(issuer_key) {
-        let p = &cert.parts;
-        let (Some(tbs), Some(sig), Some(key)) = (
-            cert.der.get(p.tbs.clone()),
-            cert.der.get(p.signature.clone()),
-            issuer.der.get(issuer.parts.public_key.clone()),
-        ) else {
-            return Err(VerifyError::BadSignature);
-        };
-        return ring::signature::UnparsedPublicKey::new(alg, key)
-            .verify(tbs, sig)
-            .map_err(|_| VerifyError::BadSignature);
-    }
-    let (_, subject) =
-        x509_parser::parse_x509_certificate(&cert.der).map_err(|e| VerifyError::Parse {
-            which: "the",
-            reason: x509_reason(&e),
-        })?;
-    let (_, signer) =
-        x509_parser::parse_x509_certificate(&issuer.der).map_err(|e| VerifyError::Parse {
-            which: "the issuer",
-            reason: x509_reason(&e),
-        })?;
-    match subject.verify_signature(Some(signer.public_key())) {
-        Ok(()) => Ok(()),
-        Err(X509Error::SignatureUnsupportedAlgorithm) => Err(VerifyError::UnsupportedAlgorithm {
-            algorithm: algorithm.to_string(),
-        }),
-        Err(_) => Err(VerifyError::BadSignature),
-    }
-}
-
 /// A short reason for an x509-parser failure.
-fn x509_reason(e: &x509_parser::nom::Err<X509Error>) -> String {
+pub(crate) fn x509_reason(e: &x509_parser::nom::Err<X509Error>) -> String {
     match e {
         x509_parser::nom::Err::Incomplete(_) => "truncated".to_owned(),
         x509_parser::nom::Err::Error(e) | x509_parser::nom::Err::Failure(e) => match e {

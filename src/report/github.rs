@@ -13,7 +13,7 @@ points at no file is written without `file=` and shows on the run summary.
 */
 
 use crate::check::Report;
-use crate::rules::Severity;
+use crate::rules::{Place, Severity};
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -52,7 +52,9 @@ pub fn render_check(rep: &Report) -> String {
             props.push(format!("file={}", escape_property(&l.path)));
             props.push(format!("line={}", l.line));
             props.push(format!("col={}", l.column));
-            if f.span.is_some() {
+            if f.primary()
+                .is_some_and(|l| !matches!(l.place, Place::Certificate { .. }))
+            {
                 props.push(format!("endLine={}", l.end_line));
                 props.push(format!("endColumn={}", l.end_column));
             }

@@ -15,9 +15,11 @@ or the findings is HTML-escaped.
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::certs::FileStatus;
 use crate::certs::summary::{Field, summary};
-use crate::check::{CaSource, FileStatus, Report};
-use crate::rules::{Code, Finding, Severity};
+use crate::chain::CaSource;
+use crate::check::Report;
+use crate::rules::{Code, Finding, Place, Severity, Subject};
 use crate::source::SourceFile;
 
 /// Lines of context shown before and after the line a finding points at.
@@ -277,14 +279,14 @@ fn cert_snippet(rep: &Report, f: &Finding) -> Option<String> {
         sum.text.clone(),
         crate::source::TextEncoding::Utf8,
     );
-    let field = f.cert_field.unwrap_or(Field::Subject);
-    let span = sum.span_of(field)?;
-    let caption = match &f.cert_label {
-        Some(l) if f.cert_field.is_some() => format!("{} (certificate): {l}", file.path),
-        _ => format!("{} (certificate)", file.path),
+    let label = f.certificate_label();
+    let span = sum.span_of(label.map_or(Field::Subject, |l| l.0))?;
+    let caption = match label {
+        Some((_, l)) => format!("{} (certificate): {l}", file.path),
+        None => format!("{} (certificate)", file.path),
     };
     // The whole summary is short: show every line, the field marked.
-    let mark = f.cert_field.is_some().then_some(&span);
+    let mark = label.is_some().then_some(&span);
     let mut last = src.line_count();
     if last > 0 && src.line_range(last - 1).is_empty() {
         last -= 1;
@@ -302,6 +304,7 @@ fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
         code = esc(f.code.as_str()),
         msg = esc(&f.message),
     );
+    let server = f.server_name(&rep.topology);
     let loc = super::locate_in(rep, f);
     if let Some(l) = &loc {
         let _ = write!(
@@ -311,11 +314,11 @@ fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
             l.line,
             l.column
         );
-        if let Some(s) = &f.server {
+        if let Some(s) = &server {
             let _ = write!(out, " · server <strong>{}</strong>", esc(s));
         }
         out.push_str("</p>");
-    } else if let Some(s) = &f.server {
+    } else if let Some(s) = &server {
         let _ = write!(
             out,
             "<p class=\"loc\">server <strong>{}</strong></p>",
@@ -329,15 +332,23 @@ fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
             esc(&f.help)
         );
     }
-    if let Some(span) = &f.span {
-        let caption = if f.label.is_empty() {
-            rep.topology.source.name().to_string()
-        } else {
-            format!("{}: {}", rep.topology.source.name(), f.label)
+    for l in &f.labels {
+        let (src, span) = match &l.place {
+            Place::Topology(span) => (&*rep.topology.source, span),
+            Place::Config(span) => match &rep.config {
+                Some(c) => (&**c, span),
+                None => continue,
+            },
+            Place::Certificate { .. } => continue,
         };
-        out.push_str(&snippet(&rep.topology.source, span, &caption));
+        let caption = if l.text.is_empty() {
+            src.name().to_string()
+        } else {
+            format!("{}: {}", src.name(), l.text)
+        };
+        out.push_str(&snippet(src, span, &caption));
     }
-    if f.cert_field.is_some() || f.span.is_none() {
+    if f.certificate_label().is_some() || f.topology_label().is_none() {
         if let Some(c) = cert_snippet(rep, f) {
             out.push_str(&c);
         }
@@ -374,7 +385,7 @@ pub fn render_check(rep: &Report) -> String {
         name = esc(t.source.name()),
         fmt = esc(t.format.as_str()),
         enc = esc(&t.source.encoding().name()),
-        at = esc(&super::timestamp(rep.valid_at)),
+        at = esc(&crate::text::timestamp(rep.valid_at)),
     );
     let ca = match rep.expected_ca.source {
         CaSource::Unknown => "unknown (no --ca given and none could be inferred)".to_string(),
@@ -392,8 +403,8 @@ pub fn render_check(rep: &Report) -> String {
             format!(
                 "Not ready: {} of {} would block the Persistent Chat install; {}.",
                 blocking,
-                super::plural(rep.servers.len(), "server"),
-                super::plural(errors, "error")
+                crate::text::plural(rep.servers.len(), "server"),
+                crate::text::plural(errors, "error")
             ),
         )
     } else {
@@ -428,6 +439,14 @@ pub fn render_check(rep: &Report) -> String {
         out.push_str("<p>No server runs the Persistent Chat file-transfer web service.</p>\n");
     } else {
         out.push_str("<table id=\"server-table\"><thead><tr><th>Server</th><th>Pool</th><th>Site</th><th>Certificate</th><th>Issuer</th><th>Expires</th><th>Status</th></tr></thead><tbody>\n");
+        // The first finding about each machine, found in one pass.
+        let mut first_finding: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
+        for (i, f) in rep.findings.iter().enumerate() {
+            if let Some(Subject::Machine { cluster, machine }) = f.subject {
+                first_finding.entry((cluster, machine)).or_insert(i);
+            }
+        }
         for s in &rep.servers {
             let file = s.certificate.and_then(|i| rep.files.get(i));
             let leaf = file.and_then(|f| f.leaf());
@@ -436,11 +455,8 @@ pub fn render_check(rep: &Report) -> String {
             if s.server.next_hop {
                 server.push_str(" <small>(next hop)</small>");
             }
-            let first = rep
-                .findings
-                .iter()
-                .position(|f| f.server.as_deref() == Some(s.server.display_name().as_str()));
-            let badge = match first {
+            let first = first_finding.get(&(s.server.cluster, s.server.machine));
+            let badge = match first.copied() {
                 Some(i) => format!(
                     "<a href=\"#finding-{}\"><span class=\"badge {status}\">{status}</span></a>",
                     i + 1
@@ -461,7 +477,7 @@ pub fn render_check(rep: &Report) -> String {
                     .unwrap_or_else(|| "<em>none</em>".into()),
                 esc(leaf.map(|c| c.info.issuer.as_str()).unwrap_or("–")),
                 esc(&leaf
-                    .map(|c| super::date(c.info.not_after))
+                    .map(|c| crate::text::date(c.info.not_after))
                     .unwrap_or_else(|| "–".into())),
             );
         }
@@ -474,7 +490,7 @@ pub fn render_check(rep: &Report) -> String {
             let leaf = f.leaf();
             let st = f.status.as_str();
             let subject = match (&f.loaded, leaf) {
-                (Err(e), _) => format!("<em>{}</em>", esc(e)),
+                (Err(e), _) => format!("<em>{}</em>", esc(&e.to_string())),
                 (_, Some(c)) => esc(&c.info.subject),
                 _ => "–".into(),
             };
@@ -485,12 +501,18 @@ pub fn render_check(rep: &Report) -> String {
                 esc(leaf.map(|c| c.info.issuer.as_str()).unwrap_or("–")),
                 esc(leaf.map(|c| c.info.serial_hex.as_str()).unwrap_or("–")),
                 esc(&leaf
-                    .map(|c| super::date(c.info.not_after))
+                    .map(|c| crate::text::date(c.info.not_after))
                     .unwrap_or_else(|| "–".into())),
                 esc(&if f.servers.is_empty() {
                     "–".to_string()
                 } else {
-                    f.servers.join(", ")
+                    let names: Vec<String> = f
+                        .servers
+                        .iter()
+                        .filter_map(|si| rep.roles.servers.get(*si))
+                        .map(|s| s.display_name())
+                        .collect();
+                    names.join(", ")
                 }),
             );
         }

@@ -5,15 +5,19 @@ certificate concerned, then a summary table.
 */
 
 use std::fmt;
+use std::ops::Range;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::{plural, status, table};
+use super::{status, table};
+use crate::certs::FileStatus;
 use crate::certs::summary::{Summary, summary};
-use crate::check::{CaSource, FileStatus, Report};
+use crate::chain::CaSource;
+use crate::check::Report;
 use crate::roles::Roles;
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, Place, Severity};
 use crate::source::{SourceFile, TextEncoding};
+use crate::text::plural;
 use crate::topology::Topology;
 
 const WIDTH: usize = 100;
@@ -57,19 +61,76 @@ impl CertSource {
     }
 }
 
-/// One finding as a miette diagnostic.
-struct FindingDiag<'a> {
-    finding: &'a Finding,
-    topology: Option<&'a SourceFile>,
-    cert: Option<&'a CertSource>,
-    related: Vec<CertLabel<'a>>,
+/// The sources a finding's labels can point into.
+struct Sources<'a> {
+    topology: &'a SourceFile,
+    config: Option<&'a SourceFile>,
+    certs: &'a [Option<CertSource>],
 }
 
-/// The certificate label shown under a finding that also points into the topology.
-struct CertLabel<'a> {
-    cert: &'a CertSource,
-    field: crate::certs::summary::Field,
-    label: String,
+impl<'a> Sources<'a> {
+    /// The source and byte range a label points at, when it can be shown.
+    fn resolve(&self, place: &Place) -> Option<(&'a SourceFile, Range<usize>)> {
+        match place {
+            Place::Topology(r) => Some((self.topology, r.clone())),
+            Place::Config(r) => Some((self.config?, r.clone())),
+            Place::Certificate { file, field } => {
+                let c = self.certs.get(*file)?.as_ref()?;
+                Some((&c.src, c.summary.span_of(*field)?))
+            }
+        }
+    }
+}
+
+/// Labels in one source.
+struct Snippet<'a> {
+    src: &'a SourceFile,
+    labels: Vec<(Range<usize>, String)>,
+}
+
+impl Snippet<'_> {
+    fn spans(&self) -> Box<dyn Iterator<Item = LabeledSpan> + '_> {
+        Box::new(self.labels.iter().enumerate().map(|(i, (r, text))| {
+            let span = (r.start, r.end.saturating_sub(r.start));
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(text.clone()), span)
+            } else {
+                LabeledSpan::new_with_span(Some(text.clone()), span)
+            }
+        }))
+    }
+}
+
+/// One finding as a miette diagnostic: the labels in the primary label's source,
+/// then one related block per other source.
+struct FindingDiag<'a> {
+    finding: &'a Finding,
+    main: Option<Snippet<'a>>,
+    related: Vec<Snippet<'a>>,
+}
+
+impl<'a> FindingDiag<'a> {
+    fn new(finding: &'a Finding, sources: &Sources<'a>) -> Self {
+        let mut snippets: Vec<Snippet<'a>> = Vec::new();
+        for l in &finding.labels {
+            let Some((src, range)) = sources.resolve(&l.place) else {
+                continue;
+            };
+            match snippets.iter_mut().find(|s| std::ptr::eq(s.src, src)) {
+                Some(s) => s.labels.push((range, l.text.clone())),
+                None => snippets.push(Snippet {
+                    src,
+                    labels: vec![(range, l.text.clone())],
+                }),
+            }
+        }
+        let mut it = snippets.into_iter();
+        FindingDiag {
+            finding,
+            main: it.next(),
+            related: it.collect(),
+        }
+    }
 }
 
 impl fmt::Debug for FindingDiag<'_> {
@@ -103,30 +164,10 @@ impl Diagnostic for FindingDiag<'_> {
         Some(Box::new(&self.finding.help))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        match (self.topology, self.finding.span.is_some(), self.cert) {
-            (Some(t), true, _) => Some(t),
-            (_, false, Some(c)) => Some(&c.src),
-            _ => None,
-        }
+        self.main.as_ref().map(|s| s.src as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if let (Some(span), Some(_)) = (&self.finding.span, self.topology) {
-            let len = span.end.saturating_sub(span.start);
-            return Some(Box::new(std::iter::once(
-                LabeledSpan::new_primary_with_span(
-                    Some(self.finding.label.clone()),
-                    (span.start, len),
-                ),
-            )));
-        }
-        let cert = self.cert?;
-        let span = cert.summary.span_of(self.finding.cert_field?)?;
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(
-                self.finding.cert_label.clone(),
-                (span.start, span.end - span.start),
-            ),
-        )))
+        self.main.as_ref().map(Snippet::spans)
     }
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
         if self.related.is_empty() {
@@ -136,64 +177,35 @@ impl Diagnostic for FindingDiag<'_> {
     }
 }
 
-impl fmt::Debug for CertLabel<'_> {
+impl fmt::Debug for Snippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.cert.src.name())
+        write!(f, "{}", self.src.name())
     }
 }
-impl fmt::Display for CertLabel<'_> {
+impl fmt::Display for Snippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "in {}", self.cert.src.name())
+        write!(f, "in {}", self.src.name())
     }
 }
-impl std::error::Error for CertLabel<'_> {}
+impl std::error::Error for Snippet<'_> {}
 
-impl Diagnostic for CertLabel<'_> {
+impl Diagnostic for Snippet<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette::Severity::Advice)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.cert.src)
+        Some(self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.cert.summary.span_of(self.field)?;
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(
-                Some(self.label.clone()),
-                (span.start, span.end - span.start),
-            ),
-        )))
+        Some(self.spans())
     }
 }
 
-/// Render findings (topology-located and certificate-located) in order.
-fn render_findings(
-    out: &mut String,
-    findings: &[Finding],
-    topology: &SourceFile,
-    certs: &[Option<CertSource>],
-    color: bool,
-) {
+/// Render findings in order.
+fn render_findings(out: &mut String, findings: &[Finding], sources: &Sources<'_>, color: bool) {
     let h = handler(color);
     for f in findings {
-        let cert = f
-            .certificate
-            .and_then(|i| certs.get(i))
-            .and_then(Option::as_ref);
-        let related = match (f.span.is_some(), cert, f.cert_field) {
-            (true, Some(c), Some(field)) => vec![CertLabel {
-                cert: c,
-                field,
-                label: f.cert_label.clone().unwrap_or_default(),
-            }],
-            _ => Vec::new(),
-        };
-        let d = FindingDiag {
-            finding: f,
-            topology: Some(topology),
-            cert,
-            related,
-        };
+        let d = FindingDiag::new(f, sources);
         let mut s = String::new();
         if h.render_report(&mut s, &d).is_err() {
             s = format!("{}[{}]: {}\n", f.severity, f.code, f.message);
@@ -268,7 +280,12 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
     }
     if !findings.is_empty() {
         out.push('\n');
-        render_findings(&mut out, findings, &t.source, &[], color);
+        let sources = Sources {
+            topology: &t.source,
+            config: None,
+            certs: &[],
+        };
+        render_findings(&mut out, findings, &sources, color);
         out.truncate(out.trim_end().len());
         out.push('\n');
     }
@@ -277,16 +294,21 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
 
 /// `topocert check` in human form.
 pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
+    // Summaries only of the files some label points into.
+    let mut wanted = vec![false; rep.files.len()];
+    for l in rep.findings.iter().flat_map(|f| &f.labels) {
+        if let Place::Certificate { file, .. } = l.place
+            && let Some(w) = wanted.get_mut(file)
+        {
+            *w = true;
+        }
+    }
     let certs: Vec<Option<CertSource>> = rep
         .files
         .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let wanted = rep
-                .findings
-                .iter()
-                .any(|x| x.certificate == Some(i) && x.cert_field.is_some());
-            if wanted {
+        .zip(&wanted)
+        .map(|(f, wanted)| {
+            if *wanted {
                 f.leaf().map(|c| CertSource::new(&f.path, c))
             } else {
                 None
@@ -294,7 +316,12 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         })
         .collect();
     let mut out = String::new();
-    render_findings(&mut out, &rep.findings, &rep.topology.source, &certs, color);
+    let sources = Sources {
+        topology: &rep.topology.source,
+        config: rep.config.as_deref(),
+        certs: &certs,
+    };
+    render_findings(&mut out, &rep.findings, &sources, color);
     if quiet {
         out.truncate(out.trim_end().len());
         if !out.is_empty() {
@@ -322,7 +349,7 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
                 file.map(|f| f.path.clone())
                     .unwrap_or_else(|| "(none)".into()),
                 file.and_then(|f| f.leaf())
-                    .map(|c| super::date(c.info.not_after))
+                    .map(|c| crate::text::date(c.info.not_after))
                     .unwrap_or_else(|| "-".into()),
                 status(s.worst).to_string(),
             ]

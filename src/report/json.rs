@@ -43,29 +43,26 @@ struct JsonFinding<'a> {
     severity: Severity,
     message: &'a str,
     help: &'a str,
-    server: Option<&'a str>,
-    certificate: Option<&'a str>,
+    server: Option<String>,
+    certificate: Option<String>,
     location: Option<Location>,
 }
 
 fn findings<'a>(
     list: &'a [Finding],
-    src: &SourceFile,
-    cert_path: impl Fn(usize) -> Option<&'a str>,
+    t: &Topology,
+    config: Option<&SourceFile>,
+    cert_path: &dyn Fn(usize) -> Option<String>,
 ) -> Vec<JsonFinding<'a>> {
     list.iter()
-        .map(|f| {
-            let certificate = f.certificate.and_then(&cert_path);
-            let location = super::locate(f, src, &cert_path);
-            JsonFinding {
-                code: f.code.as_str(),
-                severity: f.severity,
-                message: &f.message,
-                help: &f.help,
-                server: f.server.as_deref(),
-                certificate,
-                location,
-            }
+        .map(|f| JsonFinding {
+            code: f.code.as_str(),
+            severity: f.severity,
+            message: &f.message,
+            help: &f.help,
+            server: f.server_name(t),
+            certificate: f.certificate.and_then(cert_path),
+            location: super::locate(f, &t.source, config, cert_path),
         })
         .collect()
 }
@@ -141,7 +138,7 @@ pub fn render_list(t: &Topology, roles: &Roles, list: &[Finding]) -> String {
         topology: topology_info(t),
         servers: roles.servers.iter().map(|s| list_server(t, s)).collect(),
         persistent_chat_pools: pools,
-        findings: findings(list, &t.source, |_| None),
+        findings: findings(list, t, None, &|_| None),
     })
 }
 
@@ -173,9 +170,9 @@ struct CertDoc<'a> {
     not_before: Option<String>,
     not_after: Option<String>,
     dns_names: Vec<&'a str>,
-    servers: &'a [String],
+    servers: Vec<String>,
     status: &'static str,
-    error: Option<&'a str>,
+    error: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -232,14 +229,19 @@ pub fn render_check(rep: &Report) -> String {
                 subject: leaf.map(|c| c.info.subject.as_str()),
                 issuer: leaf.map(|c| c.info.issuer.as_str()),
                 serial: leaf.map(|c| c.info.serial_hex.as_str()),
-                not_before: leaf.map(|c| super::timestamp(c.info.not_before)),
-                not_after: leaf.map(|c| super::timestamp(c.info.not_after)),
+                not_before: leaf.map(|c| crate::text::timestamp(c.info.not_before)),
+                not_after: leaf.map(|c| crate::text::timestamp(c.info.not_after)),
                 dns_names: leaf
                     .map(|c| c.info.dns_names.iter().map(String::as_str).collect())
                     .unwrap_or_default(),
-                servers: &f.servers,
+                servers: f
+                    .servers
+                    .iter()
+                    .filter_map(|si| rep.roles.servers.get(*si))
+                    .map(FileTransferServer::display_name)
+                    .collect(),
                 status: f.status.as_str(),
-                error: f.loaded.as_ref().err().map(String::as_str),
+                error: f.loaded.as_ref().err().map(ToString::to_string),
             }
         })
         .collect();
@@ -247,14 +249,16 @@ pub fn render_check(rep: &Report) -> String {
         version: 1,
         tool: TOOL,
         topology: topology_info(t),
-        valid_at: super::timestamp(rep.valid_at),
+        valid_at: crate::text::timestamp(rep.valid_at),
         expected_ca: ExpectedCaDoc {
             source: rep.expected_ca.source.as_str(),
             subjects: &rep.expected_ca.subjects,
         },
         servers,
         certificates,
-        findings: findings(&rep.findings, &t.source, path_of),
+        findings: findings(&rep.findings, t, rep.config.as_deref(), &|i| {
+            path_of(i).map(str::to_owned)
+        }),
         summary: Summary {
             servers: rep.servers.len(),
             certificates: rep.files.len(),

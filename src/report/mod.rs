@@ -11,25 +11,9 @@ pub mod plan;
 pub mod sarif;
 pub mod short;
 
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
-
 use crate::check::Report;
-use crate::rules::{Code, Finding, Severity};
+use crate::rules::{Code, Finding, Place, Severity};
 use crate::source::{Location, SourceFile};
-
-/// RFC 3339 in UTC, e.g. `2026-06-01T00:00:00Z`.
-pub fn timestamp(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_else(|_| t.unix_timestamp().to_string())
-}
-
-/// The date part, e.g. `2026-06-01`.
-pub fn date(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
-}
 
 /// `topocert explain CODE`.
 pub fn explain(code: Code) -> String {
@@ -97,15 +81,6 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// "1 error", "2 warnings".
-pub fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
-}
-
 /// Status word of a server from the worst severity of its findings.
 pub fn status(worst: Option<Severity>) -> &'static str {
     match worst {
@@ -115,26 +90,40 @@ pub fn status(worst: Option<Severity>) -> &'static str {
     }
 }
 
-/// Where a finding points: its span in the topology, else the start of the
-/// certificate file it is about (line 1, column 1), else nowhere (`None`, e.g. a
-/// finding about the configuration). Every machine-readable renderer uses this, so
-/// they agree on locations.
-pub fn locate<'a>(
+/// Where a label points: a place in the topology or the config, or the start of
+/// the certificate file whose summary it labels (line 1, column 1).
+pub fn locate_place(
+    place: &Place,
+    topology: &SourceFile,
+    config: Option<&SourceFile>,
+    cert_path: &dyn Fn(usize) -> Option<String>,
+) -> Option<Location> {
+    match place {
+        Place::Topology(span) => Some(topology.location(span)),
+        Place::Config(span) => config.map(|c| c.location(span)),
+        Place::Certificate { file, .. } => cert_path(*file).map(Location::file_start),
+    }
+}
+
+/// Where a finding points: its primary label, else the start of the certificate
+/// file it is about, else nowhere (`None`). Every machine-readable renderer uses
+/// this, so they agree on locations.
+pub fn locate(
     f: &Finding,
     topology: &SourceFile,
-    cert_path: impl Fn(usize) -> Option<&'a str>,
+    config: Option<&SourceFile>,
+    cert_path: &dyn Fn(usize) -> Option<String>,
 ) -> Option<Location> {
-    match (&f.span, f.certificate.and_then(cert_path)) {
-        (Some(span), _) => Some(topology.location(span)),
-        (None, Some(path)) => Some(Location::file_start(path)),
-        (None, None) => None,
+    match f.primary() {
+        Some(l) => locate_place(&l.place, topology, config, cert_path),
+        None => f.certificate.and_then(cert_path).map(Location::file_start),
     }
 }
 
 /// [`locate`] for a finding of a check report.
 pub fn locate_in(rep: &Report, f: &Finding) -> Option<Location> {
-    locate(f, &rep.topology.source, |i| {
-        rep.files.get(i).map(|c| c.path.as_str())
+    locate(f, &rep.topology.source, rep.config.as_deref(), &|i| {
+        rep.files.get(i).map(|c| c.path.clone())
     })
 }
 

@@ -15,13 +15,14 @@ use serde::Serialize;
 
 use super::human::handler;
 use super::json::{TOOL, Tool, TopologyInfo, topology_info};
-use super::{plural, table};
+use super::table;
 use crate::plan::{
     HASH, KEY_USAGE, KEY_USAGE_BITS, Origin, Plan, PlannedName, Request, RequestFormat, SAN_OID,
     SERVER_AUTH_OID, Skipped, SubjectRule, Template,
 };
 use crate::roles::RoleRule;
 use crate::source::{Location, SourceFile};
+use crate::text::plural;
 
 /// "SHA-256" for [`HASH`].
 fn hash_name() -> &'static str {

@@ -28,7 +28,7 @@ use std::path::{Component, Path};
 use serde::Serialize;
 
 use crate::check::Report;
-use crate::rules::{Code, Finding, Severity};
+use crate::rules::{Code, Finding, Place, Severity};
 use crate::source::Location;
 
 /// The published JSON schema of SARIF 2.1.0.
@@ -344,15 +344,22 @@ fn fnv1a(parts: &[&str]) -> u64 {
 /// What identifies a finding across runs: rule, server, certificate, file and label
 /// (the message only when nothing else tells two findings apart, because messages
 /// carry dates that move with `--valid-at`).
-fn identity(f: &Finding, cert_uri: Option<&str>, uri: &str) -> u64 {
-    let server = f.server.as_deref().unwrap_or("");
+fn identity(f: &Finding, server: Option<&str>, cert_uri: Option<&str>, uri: &str) -> u64 {
+    let label = f.topology_label().map_or("", |l| l.1);
     let cert = cert_uri.unwrap_or("");
-    let fallback = if f.server.is_none() && cert_uri.is_none() && f.label.is_empty() {
+    let fallback = if server.is_none() && cert_uri.is_none() && label.is_empty() {
         f.message.as_str()
     } else {
         ""
     };
-    fnv1a(&[f.code.as_str(), server, cert, uri, &f.label, fallback])
+    fnv1a(&[
+        f.code.as_str(),
+        server.unwrap_or(""),
+        cert,
+        uri,
+        label,
+        fallback,
+    ])
 }
 
 /// `topocert check --format sarif`; `base` is the directory relative URIs start from.
@@ -378,11 +385,12 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
                     },
                 ),
             };
-            let id = identity(f, cert_uri.as_deref(), &uri);
+            let server = f.server_name(&rep.topology);
+            let id = identity(f, server.as_deref(), cert_uri.as_deref(), &uri);
             let n = seen.entry(id).or_insert(0);
             *n += 1;
             let hash = format!("{id:016x}:{n}");
-            let related_locations = match (&f.span, &cert_uri) {
+            let mut related_locations = match (f.topology_label(), &cert_uri) {
                 (Some(_), Some(c)) => vec![RelatedLocation {
                     id: 1,
                     physical_location: PhysicalLocation {
@@ -395,13 +403,39 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
                 }],
                 _ => Vec::new(),
             };
+            // Secondary labels in the topology or the config (a duplicate's first listing).
+            for l in f.labels.iter().skip(1) {
+                if matches!(l.place, Place::Certificate { .. }) {
+                    continue;
+                }
+                let Some(at) = super::locate_place(
+                    &l.place,
+                    &rep.topology.source,
+                    rep.config.as_deref(),
+                    &|_| None,
+                ) else {
+                    continue;
+                };
+                related_locations.push(RelatedLocation {
+                    id: related_locations.len() + 1,
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: artifact_uri(&at.path, base),
+                        },
+                        region: Some(self::region(&at)),
+                    },
+                    message: Text {
+                        text: l.text.clone(),
+                    },
+                });
+            }
             let mut message = f.message.clone();
             if !f.help.is_empty() {
                 message.push_str("\nhelp: ");
                 message.push_str(&f.help);
             }
-            let properties = (f.server.is_some() || cert_path.is_some()).then(|| Properties {
-                server: f.server.clone(),
+            let properties = (server.is_some() || cert_path.is_some()).then(|| Properties {
+                server,
                 certificate: cert_path.map(str::to_string),
             });
             SarifResult {

@@ -3,9 +3,9 @@ Short output: one line per finding, `path:line:col: severity[code]: message`, th
 shape gcc and clang print, so editors (Vim's quickfix, Emacs' compilation mode, VS
 Code problem matchers) jump to the place. Paths are as given on the command line.
 A finding about a certificate file that has no place in the topology points at the
-file itself, line 1, column 1. A finding that points at no file at all (an unused
-suppression in the config) is printed as `topocert: severity[code]: message`, as
-gcc prints `cc1: warning: …`.
+file itself, line 1, column 1; an unused suppression at its entry in the config
+file. A finding that points at no file at all is printed as
+`topocert: severity[code]: message`, as gcc prints `cc1: warning: …`.
 */
 
 use crate::check::Report;

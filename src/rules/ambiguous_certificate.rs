@@ -1,8 +1,6 @@
 //! `ambiguous-certificate`: more than one certificate claims a server.
 
-use super::{Code, Finding};
-use crate::fqdn::Fqdn;
-use crate::roles::FileTransferServer;
+use super::{Code, FilesCx, Finding, server_subject};
 
 declare_rule! {
     /// ## What it does
@@ -23,15 +21,29 @@ declare_rule! {
     AMBIGUOUS_CERTIFICATE, "ambiguous-certificate", Error, "more than one certificate claims a server"
 }
 
-pub fn finding(server: &FileTransferServer, fqdn: &Fqdn, paths: &[&str], first: usize) -> Finding {
-    Finding::new(
-        Code::AmbiguousCertificate,
-        format!("{} certificates claim {fqdn}: {}", paths.len(), paths.join(", ")),
-        format!(
-            "keep one, name its file `{fqdn}.cer`, or map it in the [certificates] table of topocert.toml"
-        ),
-    )
-    .server(fqdn.to_string())
-    .certificate(first)
-    .at(server.span.clone(), "claimed by several certificates")
+pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
+    for (si, contenders) in &cx.pairing.ambiguous {
+        let Some(server) = cx.roles.servers.get(*si) else {
+            continue;
+        };
+        let Some(fqdn) = &server.fqdn else { continue };
+        let paths: Vec<&str> = contenders
+            .iter()
+            .filter_map(|fi| cx.files.get(*fi))
+            .map(|f| f.path.as_str())
+            .collect();
+        let first = contenders.first().copied().unwrap_or(0);
+        sink.push(
+            Finding::new(
+                Code::AmbiguousCertificate,
+                format!("{} certificates claim {fqdn}: {}", paths.len(), paths.join(", ")),
+                format!(
+                    "keep one, name its file `{fqdn}.cer`, or map it in the [certificates] table of topocert.toml"
+                ),
+            )
+            .subject(server_subject(server))
+            .certificate(first)
+            .at(server.span.clone(), "claimed by several certificates"),
+        );
+    }
 }

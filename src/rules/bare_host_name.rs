@@ -1,7 +1,7 @@
 //! `bare-host-name`: a host name without a domain, qualified with the default domain.
 
-use super::{Code, Finding, Severity};
-use crate::check::TopologyCx;
+use super::TopologyCx;
+use super::{Code, Finding, Severity, Subject};
 use crate::topology::FqdnSource;
 
 declare_rule! {
@@ -41,7 +41,7 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                     help,
                 )
                 .severity(sev)
-                .server(f.to_string())
+                .subject(Subject::Pool(ci))
                 .at(c.focus(), format!("read as {f}")),
             );
         } else if let Some(f) = c
@@ -59,7 +59,7 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                 .at(c.focus(), "no domain"),
             );
         }
-        for m in &c.machines {
+        for (mi, m) in c.machines.iter().enumerate() {
             if let (FqdnSource::Qualified { written, .. }, Some(f)) = (&m.fqdn_source, &m.fqdn) {
                 sink.push(
                     Finding::new(
@@ -68,7 +68,10 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                         help,
                     )
                     .severity(sev)
-                    .server(f.to_string())
+                    .subject(Subject::Machine {
+                        cluster: ci,
+                        machine: mi,
+                    })
                     .at(m.focus(), format!("read as {f}")),
                 );
             }

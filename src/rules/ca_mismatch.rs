@@ -1,9 +1,8 @@
 //! `ca-mismatch`: the certificate was not issued by the internal CA.
 
-use super::{Code, Finding, Severity};
+use super::{Code, Finding, ServerCx};
 use crate::certs::summary::Field;
-use crate::chain::{StepFailure, Verdict};
-use crate::check::ServerCx;
+use crate::chain::Verdict;
 
 declare_rule! {
     /// ## What it does
@@ -32,88 +31,25 @@ declare_rule! {
 }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    let Verdict::OtherCa { issuer, top } = cx.verdict else {
+        return;
+    };
     let expected = cx.ca.subjects.join("; ");
-    match cx.trust.walk(cx.leaf) {
-        Verdict::Trusted | Verdict::NamedOnly | Verdict::NoExpectedCa => {}
-        Verdict::OtherCa { issuer, top } => {
-            let chain = top
-                .map(|t| format!(" (its chain ends at {t})"))
-                .unwrap_or_default();
-            sink.push(
-                cx.finding(
-                    Code::CaMismatch,
-                    format!(
-                        "certificate {} for {} was issued by {issuer}{chain}, not by the internal CA ({expected})",
-                        cx.file.path, cx.fqdn
-                    ),
-                    format!(
-                        "request the certificate from the internal CA ({expected}); if {issuer} is an intermediate of it, supply its certificate with --ca"
-                    ),
-                )
-                .field(Field::Issuer, "not the internal CA"),
-            )
-        }
-        Verdict::KeyIdMismatch { issuer } => sink.push(
-            cx.finding(
-                Code::UnverifiedSignature,
-                format!(
-                    "certificate {} for {} names {issuer} as issuer, but its authority key identifier matches no certificate of that CA",
-                    cx.file.path, cx.fqdn
-                ),
-                "the certificate was signed by a different key with the same CA name: request it again from the internal CA",
-            )
-            .field(Field::Aki, "no CA certificate has this key identifier"),
-        ),
-        Verdict::Unverified {
-            subject,
-            signer,
-            failure: StepFailure::Forged,
-        } => sink.push(
-            cx.finding(
-                Code::UnverifiedSignature,
-                format!(
-                    "the signature on {subject} (in {} for {}) does not verify with the key of {signer}",
-                    cx.file.path, cx.fqdn
-                ),
-                "the certificate is forged, corrupt or signed by another key with the same CA name: request it again from the internal CA",
-            )
-            .field(Field::Issuer, "signature does not verify with this CA's key"),
-        ),
-        Verdict::Unverified {
-            signer,
-            failure: StepFailure::WeakSigner { bits },
-            ..
-        } => sink.push(
-            cx.finding(
-                Code::WeakKey,
-                format!(
-                    "CA {signer} in the chain of {} for {} has a {bits}-bit RSA key, so its signature is not verified",
-                    cx.file.path, cx.fqdn
-                ),
-                "renew the CA with a 2048-bit or longer key and reissue the certificate",
-            )
-            .severity(super::weak_key::severity_for(bits).unwrap_or(Severity::Warning))
-            .field(Field::Issuer, format!("{bits}-bit CA key")),
-        ),
-        Verdict::Unverified {
-            subject,
-            failure: StepFailure::Unsupported,
-            ..
-        } => {
-            // The server certificate's own algorithm is reported by its own rule.
-            if subject != cx.leaf.info.subject {
-                sink.push(
-                    cx.finding(
-                        Code::UnsupportedSignatureAlgorithm,
-                        format!(
-                            "CA certificate {subject} in the chain of {} for {} is signed with an algorithm Lync does not accept",
-                            cx.file.path, cx.fqdn
-                        ),
-                        "have the CA hierarchy reissued with sha256WithRSAEncryption",
-                    )
-                    .field(Field::Issuer, "its CA certificate's signature algorithm"),
-                );
-            }
-        }
-    }
+    let chain = top
+        .as_ref()
+        .map(|t| format!(" (its chain ends at {t})"))
+        .unwrap_or_default();
+    sink.push(
+        cx.finding(
+            Code::CaMismatch,
+            format!(
+                "certificate {} for {} was issued by {issuer}{chain}, not by the internal CA ({expected})",
+                cx.file.path, cx.fqdn
+            ),
+            format!(
+                "request the certificate from the internal CA ({expected}); if {issuer} is an intermediate of it, supply its certificate with --ca"
+            ),
+        )
+        .field(Field::Issuer, "not the internal CA"),
+    )
 }

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::{Code, Finding};
-use crate::check::TopologyCx;
+use super::TopologyCx;
+use super::{Code, Finding, Subject};
 
 declare_rule! {
     /// ## What it does
@@ -24,25 +24,26 @@ declare_rule! {
 }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for c in &cx.topology.clusters {
-        for m in &c.machines {
+    let mut first: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+    for (ci, c) in cx.topology.clusters.iter().enumerate() {
+        for (mi, m) in c.machines.iter().enumerate() {
             let Some(f) = &m.fqdn else { continue };
             match first.get(f.key()) {
-                Some(at) => {
-                    let (line, _) = cx.topology.source.line_col(*at);
-                    sink.push(
-                        Finding::new(
-                            Code::DuplicateFqdn,
-                            format!("machine {f} is already listed on line {line}"),
-                            "each server belongs to exactly one pool: remove the duplicate or correct its FQDN",
-                        )
-                        .server(f.to_string())
-                        .at(m.focus(), "listed again here"),
-                    );
-                }
+                Some(at) => sink.push(
+                    Finding::new(
+                        Code::DuplicateFqdn,
+                        format!("machine {f} is listed twice"),
+                        "each server belongs to exactly one pool: remove the duplicate or correct its FQDN",
+                    )
+                    .subject(Subject::Machine {
+                        cluster: ci,
+                        machine: mi,
+                    })
+                    .at(m.focus(), "listed again here")
+                    .at(at.clone(), "first listed here"),
+                ),
                 None => {
-                    first.insert(f.key(), m.span.start);
+                    first.insert(f.key(), m.focus());
                 }
             }
         }

@@ -1,8 +1,8 @@
 //! `expired`: the certificate is past its validity at `--valid-at`.
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does
@@ -31,13 +31,13 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
                     "certificate {} for {} expired on {}",
                     cx.file.path,
                     cx.fqdn,
-                    crate::report::date(i.not_after)
+                    crate::text::date(i.not_after)
                 ),
                 "renew the certificate from the internal CA",
             )
             .field(
                 Field::NotAfter,
-                format!("before {}", crate::report::date(cx.valid_at)),
+                format!("before {}", crate::text::date(cx.valid_at)),
             ),
         );
     }

@@ -1,8 +1,8 @@
 //! `expires-soon`: the certificate expires within the warning window.
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does
@@ -24,7 +24,7 @@ declare_rule! {
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let i = &cx.leaf.info;
-    let days = cx.config.expires_soon_days;
+    let days = cx.settings.expires_soon_days;
     if i.not_after >= cx.valid_at && i.not_after < cx.valid_at + time::Duration::days(days) {
         let left = (i.not_after - cx.valid_at).whole_days();
         sink.push(
@@ -34,8 +34,8 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
                     "certificate {} for {} expires on {} ({left} days after {})",
                     cx.file.path,
                     cx.fqdn,
-                    crate::report::date(i.not_after),
-                    crate::report::date(cx.valid_at)
+                    crate::text::date(i.not_after),
+                    crate::text::date(cx.valid_at)
                 ),
                 format!(
                     "renew the certificate before the change; the warning window is {days} days"

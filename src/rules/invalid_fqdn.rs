@@ -1,7 +1,7 @@
 //! `invalid-fqdn`: an FQDN in the topology is not a DNS name.
 
+use super::TopologyCx;
 use super::{Code, Finding, Severity};
-use crate::check::TopologyCx;
 
 declare_rule! {
     /// ## What it does

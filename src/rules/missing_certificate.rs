@@ -1,8 +1,6 @@
 //! `missing-certificate`: a file-transfer server has no certificate.
 
-use super::{Code, Finding};
-use crate::fqdn::Fqdn;
-use crate::roles::FileTransferServer;
+use super::{Code, FilesCx, Finding, server_subject};
 
 declare_rule! {
     /// ## What it does
@@ -27,21 +25,31 @@ declare_rule! {
     MISSING_CERTIFICATE, "missing-certificate", Error, "a Persistent Chat file-transfer server has no certificate"
 }
 
-pub fn finding(server: &FileTransferServer, fqdn: &Fqdn) -> Finding {
-    let names = match (&server.pool, server.multi_server_pool) {
-        (Some(pool), true) => format!("{fqdn} and {pool}"),
-        _ => fqdn.to_string(),
-    };
-    Finding::new(
-        Code::MissingCertificate,
-        format!("no certificate was supplied for {fqdn}"),
-        format!(
-            "request a certificate from the internal CA with SAN {names} and pass it with --certs; run `topocert plan TOPOLOGY` for {fqdn}'s request"
-        ),
-    )
-    .server(fqdn.to_string())
-    .at(
-        server.span.clone(),
-        "this server needs a certificate from the internal CA",
-    )
+pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
+    for server in cx
+        .pairing
+        .missing
+        .iter()
+        .filter_map(|si| cx.roles.servers.get(*si))
+    {
+        let Some(fqdn) = &server.fqdn else { continue };
+        let names = match (&server.pool, server.multi_server_pool) {
+            (Some(pool), true) => format!("{fqdn} and {pool}"),
+            _ => fqdn.to_string(),
+        };
+        sink.push(
+            Finding::new(
+                Code::MissingCertificate,
+                format!("no certificate was supplied for {fqdn}"),
+                format!(
+                    "request a certificate from the internal CA with SAN {names} and pass it with --certs; run `topocert plan TOPOLOGY` for {fqdn}'s request"
+                ),
+            )
+            .subject(server_subject(server))
+            .at(
+                server.span.clone(),
+                "this server needs a certificate from the internal CA",
+            ),
+        );
+    }
 }

@@ -1,8 +1,8 @@
 //! `missing-crl-distribution-point`: the certificate has no CDP.
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does

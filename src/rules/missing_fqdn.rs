@@ -1,7 +1,7 @@
 //! `missing-fqdn`: a pool or server the check needs has no FQDN.
 
-use super::{Code, Finding, Severity};
-use crate::check::TopologyCx;
+use super::TopologyCx;
+use super::{Code, Finding, Severity, Subject};
 
 declare_rule! {
     /// ## What it does
@@ -36,13 +36,15 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(Code::MissingFqdn, "a cluster has no Fqdn attribute", help)
                     .severity(sev)
+                    .subject(Subject::Pool(ci))
                     .at(c.span.clone(), "this <Cluster> has no Fqdn"),
             );
         }
-        for m in c
+        for (mi, m) in c
             .machines
             .iter()
-            .filter(|m| m.fqdn.is_none() && c.fqdn.is_some())
+            .enumerate()
+            .filter(|(_, m)| m.fqdn.is_none() && c.fqdn.is_some())
         {
             let pool = c.fqdn.as_ref().map(|f| f.to_string()).unwrap_or_default();
             sink.push(
@@ -52,7 +54,10 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                     help,
                 )
                 .severity(sev)
-                .server(pool)
+                .subject(Subject::Machine {
+                    cluster: ci,
+                    machine: mi,
+                })
                 .at(m.span.clone(), "this <Machine> has no Fqdn"),
             );
         }

@@ -1,8 +1,8 @@
 //! `missing-server-auth`: the EKU extension lacks Server Authentication.
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does

@@ -11,6 +11,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::certs::summary::Field;
+use crate::topology::Topology;
 
 /// Declares a rule's documentation: the `///` text becomes its explanation.
 macro_rules! declare_rule {
@@ -49,6 +50,12 @@ pub mod unsupported_signature_algorithm;
 pub mod unused_ignore;
 pub mod unverified_signature;
 pub mod weak_key;
+
+mod context;
+mod sink;
+
+pub use context::{FilesCx, ServerCx, TopologyCx, server_subject};
+pub use sink::{Ignore, Level, Settings, Target};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -156,23 +163,71 @@ impl FromStr for Code {
     }
 }
 
-/// One reported problem (or note), located in the topology and/or a certificate.
+/// What a finding is about, by index into the run's data (never by a display
+/// string): the renderers and the summary table resolve it the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A machine of the topology (file-transfer servers are machines too): index of
+    /// its cluster in `Topology::clusters` and of the machine in that cluster.
+    Machine { cluster: usize, machine: usize },
+    /// A pool: index in `Topology::clusters`.
+    Pool(usize),
+    /// A supplied certificate file: index into the report's files.
+    File(usize),
+    /// An `[[ignore]]` entry of the config: index into `Settings::ignores`.
+    Ignore(usize),
+}
+
+impl Subject {
+    /// The server (or pool) this subject names, as reports show it: a machine's
+    /// FQDN (or "machine N of POOL" when it has none), a pool's FQDN.
+    pub fn server_name(self, t: &Topology) -> Option<String> {
+        match self {
+            Subject::Machine { cluster, machine } => t.machine_name(cluster, machine),
+            Subject::Pool(cluster) => t
+                .clusters
+                .get(cluster)?
+                .fqdn
+                .as_ref()
+                .map(|f| f.to_string()),
+            Subject::File(_) | Subject::Ignore(_) => None,
+        }
+    }
+}
+
+/// Where a label points. Each variant names its source: the topology, the config
+/// file, or the summary of one certificate file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A byte range of the topology's decoded text.
+    Topology(Range<usize>),
+    /// A byte range of the config file's text.
+    Config(Range<usize>),
+    /// A field of the summary of certificate file `file`.
+    Certificate { file: usize, field: Field },
+}
+
+/// A labelled place; a finding's first label is its primary location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub place: Place,
+    pub text: String,
+}
+
+/// One reported problem (or note), located in the topology, the config and/or a
+/// certificate.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub help: String,
-    /// FQDN (or description) of the server concerned.
-    pub server: Option<String>,
-    /// Index into the report's certificate files.
+    /// What the finding is about.
+    pub subject: Option<Subject>,
+    /// The certificate file concerned: index into the report's certificate files.
     pub certificate: Option<usize>,
-    /// Primary span in the topology's decoded text.
-    pub span: Option<Range<usize>>,
-    pub label: String,
-    /// Field of the certificate summary to point at.
-    pub cert_field: Option<Field>,
-    pub cert_label: Option<String>,
+    /// The first is the primary location.
+    pub labels: Vec<Label>,
 }
 
 impl Finding {
@@ -183,12 +238,9 @@ impl Finding {
             severity: code.info().default_severity,
             message: message.into(),
             help: help.into(),
-            server: None,
+            subject: None,
             certificate: None,
-            span: None,
-            label: String::new(),
-            cert_field: None,
-            cert_label: None,
+            labels: Vec::new(),
         }
     }
 
@@ -197,8 +249,8 @@ impl Finding {
         self
     }
 
-    pub fn server(mut self, s: impl Into<String>) -> Self {
-        self.server = Some(s.into());
+    pub fn subject(mut self, s: Subject) -> Self {
+        self.subject = Some(s);
         self
     }
 
@@ -207,16 +259,52 @@ impl Finding {
         self
     }
 
-    pub fn at(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
-        self.span = Some(span);
-        self.label = label.into();
+    /// Label a range of the topology.
+    pub fn at(self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.label(Place::Topology(span), label)
+    }
+
+    /// Label a field of the summary of the finding's certificate file (set with
+    /// [`Finding::certificate`] first).
+    pub fn field(self, field: Field, label: impl Into<String>) -> Self {
+        match self.certificate {
+            Some(file) => self.label(Place::Certificate { file, field }, label),
+            None => self,
+        }
+    }
+
+    pub fn label(mut self, place: Place, text: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            place,
+            text: text.into(),
+        });
         self
     }
 
-    pub fn field(mut self, f: Field, label: impl Into<String>) -> Self {
-        self.cert_field = Some(f);
-        self.cert_label = Some(label.into());
-        self
+    /// The first label in the topology: its span and text.
+    pub fn topology_label(&self) -> Option<(&Range<usize>, &str)> {
+        self.labels.iter().find_map(|l| match &l.place {
+            Place::Topology(r) => Some((r, l.text.as_str())),
+            _ => None,
+        })
+    }
+
+    /// The label on the certificate summary: its field and text.
+    pub fn certificate_label(&self) -> Option<(Field, &str)> {
+        self.labels.iter().find_map(|l| match &l.place {
+            Place::Certificate { field, .. } => Some((*field, l.text.as_str())),
+            _ => None,
+        })
+    }
+
+    /// The server (or pool) the finding is about, as reports name it.
+    pub fn server_name(&self, t: &Topology) -> Option<String> {
+        self.subject.and_then(|s| s.server_name(t))
+    }
+
+    /// The primary label.
+    pub fn primary(&self) -> Option<&Label> {
+        self.labels.first()
     }
 }
 

@@ -1,8 +1,8 @@
 //! `name-mismatch`: the certificate's names do not cover the server (and pool).
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does

@@ -1,7 +1,7 @@
 //! `no-persistent-chat-pool`: the topology has no Persistent Chat pool yet.
 
+use super::TopologyCx;
 use super::{Code, Finding};
-use crate::check::TopologyCx;
 
 declare_rule! {
     /// ## What it does

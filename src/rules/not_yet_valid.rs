@@ -1,8 +1,8 @@
 //! `not-yet-valid`: the certificate's validity starts after `--valid-at`.
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does
@@ -32,13 +32,13 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
                     "certificate {} for {} is not valid before {}",
                     cx.file.path,
                     cx.fqdn,
-                    crate::report::date(i.not_before)
+                    crate::text::date(i.not_before)
                 ),
                 "schedule the change after the start date or have the certificate reissued",
             )
             .field(
                 Field::NotBefore,
-                format!("after {}", crate::report::date(cx.valid_at)),
+                format!("after {}", crate::text::date(cx.valid_at)),
             ),
         );
     }

@@ -1,8 +1,8 @@
 //! `orphan-certificate`: a supplied certificate matches no listed server.
 
-use super::{Code, Finding};
+use super::{Code, FilesCx, Finding, Subject};
+use crate::certs::FileStatus;
 use crate::certs::summary::Field;
-use crate::check::CertFile;
 
 declare_rule! {
     /// ## What it does
@@ -24,22 +24,33 @@ declare_rule! {
     ORPHAN_CERTIFICATE, "orphan-certificate", Warning, "a supplied certificate matches no listed server"
 }
 
-pub fn finding(index: usize, file: &CertFile) -> Finding {
-    let names = file
-        .leaf()
-        .map(|c| {
-            if c.info.has_san {
-                c.info.dns_names.join(", ")
-            } else {
-                c.info.common_name.clone().unwrap_or_default()
-            }
-        })
-        .unwrap_or_default();
-    Finding::new(
-        Code::OrphanCertificate,
-        format!("{} matches no Persistent Chat file-transfer server (names: {names})", file.path),
-        "remove it from the --certs folder, fix its SAN, or map it in the [certificates] table of topocert.toml",
-    )
-    .certificate(index)
-    .field(Field::San, "none of these names is a file-transfer server")
+pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
+    for (i, file) in cx.files.iter().enumerate() {
+        if file.status != FileStatus::Orphan {
+            continue;
+        }
+        let names = file
+            .leaf()
+            .map(|c| {
+                if c.info.has_san {
+                    c.info.dns_names.join(", ")
+                } else {
+                    c.info.common_name.clone().unwrap_or_default()
+                }
+            })
+            .unwrap_or_default();
+        sink.push(
+            Finding::new(
+                Code::OrphanCertificate,
+                format!(
+                    "{} matches no Persistent Chat file-transfer server (names: {names})",
+                    file.path
+                ),
+                "remove it from the --certs folder, fix its SAN, or map it in the [certificates] table of topocert.toml",
+            )
+            .subject(Subject::File(i))
+            .certificate(i)
+            .field(Field::San, "none of these names is a file-transfer server"),
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! `persistent-chat-unsupported`: Skype for Business Server 2019 has no Persistent Chat.
 
+use super::TopologyCx;
 use super::{Code, Finding, Severity};
-use crate::check::TopologyCx;
 
 declare_rule! {
     /// ## What it does

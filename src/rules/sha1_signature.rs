@@ -1,9 +1,9 @@
 //! `sha1-signature`: the certificate is signed with SHA-1.
 
+use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::info::Hash;
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
 
 declare_rule! {
     /// ## What it does

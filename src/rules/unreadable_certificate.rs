@@ -1,6 +1,7 @@
 //! `unreadable-certificate`: a supplied file cannot be read or parsed.
 
-use super::{Code, Finding};
+use super::{Code, FilesCx, Finding, Subject};
+use crate::certs::LoadError;
 
 declare_rule! {
     /// ## What it does
@@ -23,16 +24,22 @@ declare_rule! {
     UNREADABLE_CERTIFICATE, "unreadable-certificate", Error, "a supplied certificate file cannot be read or parsed"
 }
 
-pub fn finding(index: usize, path: &str, reason: &str) -> Finding {
-    let help = if reason.contains("password") {
-        "put the PKCS#12 password in an environment variable and pass its name with --pfx-password-env"
-    } else {
-        "export the certificate again as Base-64 (PEM) or DER, or remove the file from the --certs folder"
-    };
-    Finding::new(
-        Code::UnreadableCertificate,
-        format!("cannot read certificate {path}: {reason}"),
-        help,
-    )
-    .certificate(index)
+pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
+    for (i, f) in cx.files.iter().enumerate() {
+        let Err(reason) = &f.loaded else { continue };
+        let help = if matches!(reason, LoadError::Pkcs12Password) {
+            "put the PKCS#12 password in an environment variable and pass its name with --pfx-password-env"
+        } else {
+            "export the certificate again as Base-64 (PEM) or DER, or remove the file from the --certs folder"
+        };
+        sink.push(
+            Finding::new(
+                Code::UnreadableCertificate,
+                format!("cannot read certificate {}: {reason}", f.path),
+                help,
+            )
+            .subject(Subject::File(i))
+            .certificate(i),
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! `unresolved-reference`: a service refers to a cluster or service that is not there.
 
+use super::TopologyCx;
 use super::{Code, Finding};
-use crate::check::TopologyCx;
 
 declare_rule! {
     /// ## What it does

@@ -1,9 +1,9 @@
 //! `unsupported-signature-algorithm`: RSASSA-PSS or another algorithm Lync rejects.
 
+use super::ServerCx;
 use super::{Code, Finding};
-use crate::certs::info::{Hash, SignatureAlgorithm};
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
+use crate::chain::{StepFailure, Verdict};
 
 declare_rule! {
     /// ## What it does
@@ -25,19 +25,9 @@ declare_rule! {
     UNSUPPORTED_SIGNATURE_ALGORITHM, "unsupported-signature-algorithm", Error, "the certificate is signed with an algorithm Lync rejects"
 }
 
-/// Can a signature with this algorithm be accepted (and verified)?
-pub fn supported(alg: &SignatureAlgorithm) -> bool {
-    match alg {
-        SignatureAlgorithm::RsaPkcs1 { hash } | SignatureAlgorithm::Ecdsa { hash } => {
-            *hash != Hash::Md5
-        }
-        _ => false,
-    }
-}
-
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let alg = &cx.leaf.info.signature_algorithm;
-    if !supported(alg) {
+    if !alg.accepted_by_lync() {
         sink.push(
             cx.finding(
                 Code::UnsupportedSignatureAlgorithm,
@@ -45,6 +35,30 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
                 "have the CA reissue it with sha256WithRSAEncryption (AD CS: AlternateSignatureAlgorithm=0)",
             )
             .field(Field::SignatureAlgorithm, "not accepted by Lync"),
+        );
+    }
+}
+
+/// A CA certificate in the chain signed with an algorithm Lync does not accept (the
+/// server certificate's own algorithm is reported by [`check`]).
+pub fn check_chain(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    if let Verdict::Unverified {
+        subject,
+        failure: StepFailure::Unsupported,
+        ..
+    } = cx.verdict
+        && *subject != cx.leaf.info.subject
+    {
+        sink.push(
+            cx.finding(
+                Code::UnsupportedSignatureAlgorithm,
+                format!(
+                    "CA certificate {subject} in the chain of {} for {} is signed with an algorithm Lync does not accept",
+                    cx.file.path, cx.fqdn
+                ),
+                "have the CA hierarchy reissued with sha256WithRSAEncryption",
+            )
+            .field(Field::Issuer, "its CA certificate's signature algorithm"),
         );
     }
 }

@@ -1,6 +1,8 @@
 //! `unverified-signature`: the issuer name matches but the signature does not verify.
-//!
-//! Reported by the `ca-mismatch` check, which walks the chain once.
+
+use super::{Code, Finding, ServerCx};
+use crate::certs::summary::Field;
+use crate::chain::{StepFailure, Verdict};
 
 declare_rule! {
     /// ## What it does
@@ -21,4 +23,36 @@ declare_rule! {
     /// ## Example
     /// A certificate made by a test CA that was given the production CA's name.
     UNVERIFIED_SIGNATURE, "unverified-signature", Error, "the issuer name matches but the signature does not verify"
+}
+
+pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    match cx.verdict {
+        Verdict::KeyIdMismatch { issuer } => sink.push(
+            cx.finding(
+                Code::UnverifiedSignature,
+                format!(
+                    "certificate {} for {} names {issuer} as issuer, but its authority key identifier matches no certificate of that CA",
+                    cx.file.path, cx.fqdn
+                ),
+                "the certificate was signed by a different key with the same CA name: request it again from the internal CA",
+            )
+            .field(Field::Aki, "no CA certificate has this key identifier"),
+        ),
+        Verdict::Unverified {
+            subject,
+            signer,
+            failure: StepFailure::Forged,
+        } => sink.push(
+            cx.finding(
+                Code::UnverifiedSignature,
+                format!(
+                    "the signature on {subject} (in {} for {}) does not verify with the key of {signer}",
+                    cx.file.path, cx.fqdn
+                ),
+                "the certificate is forged, corrupt or signed by another key with the same CA name: request it again from the internal CA",
+            )
+            .field(Field::Issuer, "signature does not verify with this CA's key"),
+        ),
+        _ => {}
+    }
 }

@@ -1,9 +1,10 @@
 //! `weak-key`: an RSA key shorter than 2048 bits.
 
+use super::ServerCx;
 use super::{Code, Finding, Severity};
 use crate::certs::info::KeyAlgorithm;
 use crate::certs::summary::Field;
-use crate::check::ServerCx;
+use crate::chain::{StepFailure, Verdict};
 
 declare_rule! {
     /// ## What it does
@@ -37,10 +38,9 @@ pub fn severity_for(bits: u32) -> Option<Severity> {
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let key = &cx.leaf.info.key;
-    let (KeyAlgorithm::Rsa, Some(bits)) = (&key.algorithm, key.bits) else {
-        return;
-    };
-    if let Some(sev) = severity_for(bits) {
+    if let (KeyAlgorithm::Rsa, Some(bits)) = (&key.algorithm, key.bits)
+        && let Some(sev) = severity_for(bits)
+    {
         sink.push(
             cx.finding(
                 Code::WeakKey,
@@ -52,6 +52,29 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
             )
             .severity(sev)
             .field(Field::Key, "shorter than 2048 bits"),
+        );
+    }
+}
+
+/// A CA in the chain whose short RSA key kept its signature from being verified.
+pub fn check_chain(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
+    if let Verdict::Unverified {
+        signer,
+        failure: StepFailure::WeakSigner { bits },
+        ..
+    } = cx.verdict
+    {
+        sink.push(
+            cx.finding(
+                Code::WeakKey,
+                format!(
+                    "CA {signer} in the chain of {} for {} has a {bits}-bit RSA key, so its signature is not verified",
+                    cx.file.path, cx.fqdn
+                ),
+                "renew the CA with a 2048-bit or longer key and reissue the certificate",
+            )
+            .severity(severity_for(*bits).unwrap_or(Severity::Warning))
+            .field(Field::Issuer, format!("{bits}-bit CA key")),
         );
     }
 }

@@ -164,6 +164,14 @@ impl Topology {
     }
 
     /// The cluster a key (cluster key, or `.tbxml` SQL instance GUID) names.
+    /// The name reports give machine `machine` of cluster `cluster`: its FQDN, or a
+    /// description when it has none.
+    pub fn machine_name(&self, cluster: usize, machine: usize) -> Option<String> {
+        let c = self.clusters.get(cluster)?;
+        let m = c.machines.get(machine)?;
+        Some(machine_name(m.fqdn.as_ref(), c.fqdn.as_ref(), machine))
+    }
+
     pub fn cluster_by_key(&self, key: &str) -> Option<usize> {
         self.cluster_index
             .get(key)
@@ -200,5 +208,15 @@ impl Topology {
     /// The highest `ServiceVersion` in the document (6 = Lync 2013, 7 = SfB 2015, 8 = SfB 2019).
     pub fn max_service_version(&self) -> Option<u32> {
         self.services.iter().filter_map(|s| s.service_version).max()
+    }
+}
+
+/// "fe01.contoso.local", or "machine 2 of pool01.contoso.local" for the second
+/// machine of a pool when it has no FQDN.
+pub fn machine_name(fqdn: Option<&Fqdn>, pool: Option<&Fqdn>, index: usize) -> String {
+    match (fqdn, pool) {
+        (Some(f), _) => f.to_string(),
+        (None, Some(p)) => format!("machine {} of {p}", index + 1),
+        (None, None) => format!("machine {} of an unnamed cluster", index + 1),
     }
 }
