@@ -16,11 +16,11 @@ use std::sync::Arc;
 use crate::certs::{self, CertFile, Certificate, LoadOptions};
 use crate::chain::{ExpectedCa, Trust};
 use crate::config::Config;
+use crate::error::Error;
 use crate::roles::{self, FileTransferServer, Roles};
 use crate::rules::{self, FilesCx, Finding, ServerCx, Settings, Severity, Subject, TopologyCx};
 use crate::source::{SourceFile, TextEncoding};
 use crate::topology::Topology;
-use crate::{Error, load_topology};
 
 /// What `topocert check` was asked to do.
 #[derive(Debug, Clone)]
@@ -89,7 +89,7 @@ pub fn topology_findings(t: &Topology, roles: &Roles) -> Vec<Finding> {
 
 /// Run `topocert check` on the topology at `path`.
 pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
-    let topology = load_topology(path, opts.max_input_size)?;
+    let topology = crate::topology::load(path, opts.max_input_size)?;
     let roles = roles::resolve(&topology);
     let mut findings = topology_findings(&topology, &roles);
 

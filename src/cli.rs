@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use time::OffsetDateTime;
 
-use crate::Error;
 use crate::check::{self, CheckOptions};
 use crate::config::Config;
+use crate::error::Error;
 use crate::report;
 use crate::rules::Code;
 use crate::rules::{Level, Target};
@@ -437,7 +437,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
 }
 
 fn run_list(args: &ListArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Error> {
-    let topology = crate::load_topology(&args.topology, args.max_input_size)?;
+    let topology = crate::topology::load(&args.topology, args.max_input_size)?;
     let roles = crate::roles::resolve(&topology);
     let findings = check::topology_findings(&topology, &roles);
     let color = color_for(args.color, tty, args.output.is_some());

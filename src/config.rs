@@ -238,8 +238,9 @@ impl Config {
                 .get_ref()
                 .parse()
                 .map_err(|m: String| fail(e.code.span(), m))?;
-            let reason = match e.reason.map(|r| r.trim().to_string()) {
-                Some(r) if !r.is_empty() => r,
+            // Required so the file says why a finding is accepted; not reported.
+            match e.reason.as_deref().map(str::trim) {
+                Some(r) if !r.is_empty() => {}
                 _ => {
                     return Err(fail(
                         span,
@@ -251,7 +252,6 @@ impl Config {
                 code,
                 server: e.server.map(Fqdn::new),
                 certificate: e.certificate.map(|c| base.join(c)),
-                reason,
                 span,
             });
         }

@@ -19,7 +19,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::Error;
+use crate::error::Error;
 use crate::fqdn::Fqdn;
 use crate::roles::{FileTransferServer, RoleRule, Roles};
 use crate::topology::{FqdnSource, Topology};
@@ -278,7 +278,7 @@ impl Plan {
 
 /// Read the topology at `path` and plan its requests.
 pub fn plan_file(path: &Path, max_input_size: u64, opts: &PlanOptions) -> Result<Plan, Error> {
-    let topology = crate::load_topology(path, max_input_size)?;
+    let topology = crate::topology::load(path, max_input_size)?;
     Ok(plan(topology, opts))
 }
 

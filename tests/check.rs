@@ -607,3 +607,106 @@ fn quiet_drops_the_summary_table() {
     assert!(!out.contains("SERVER"), "{out}");
     assert!(out.contains("expires-soon"), "{out}");
 }
+
+/// Regression: a machine without an `Fqdn` in a pool of several machines is reported
+/// (`missing-fqdn`) and the summary counts it as blocking, because findings name
+/// their server by index, not by a display string that did not match the table.
+#[test]
+fn machine_without_fqdn_in_a_pool_is_a_blocking_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("samples/enterprise/topology.xml").unwrap();
+    assert!(text.contains(r#"Fqdn="fe02.contoso.local""#));
+    let topology = dir.path().join("topology.xml");
+    std::fs::write(&topology, text.replace(r#"Fqdn="fe02.contoso.local""#, "")).unwrap();
+    let mut args = common::sample_check_args("enterprise", "topology.xml");
+    args[1] = topology.display().to_string();
+    let mut json_args = args.clone();
+    json_args.extend(["--format".into(), "json".into()]);
+    let out = common::run_cmd({
+        let mut c = Command::cargo_bin("topocert").unwrap();
+        c.args(&json_args);
+        c
+    });
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let doc = common::parse_json(&out.stdout);
+    let missing: Vec<&serde_json::Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "missing-fqdn")
+        .collect();
+    assert_eq!(missing.len(), 1, "{}", out.stdout);
+    assert_eq!(missing[0]["server"], "machine 2 of pool01.contoso.local");
+    let unnamed = doc["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["fqdn"].is_null())
+        .expect("the unnamed machine is listed");
+    assert_eq!(unnamed["status"], "error");
+    let human = common::run_cmd({
+        let mut c = Command::cargo_bin("topocert").unwrap();
+        c.args(&args).args(["--color", "never"]);
+        c
+    });
+    let row = human
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("machine 2 of pool01.contoso.local"))
+        .unwrap_or_else(|| panic!("{}", human.stdout));
+    assert!(row.trim_end().ends_with("error"), "{row}");
+    assert!(
+        human
+            .stdout
+            .contains("4 would block the Persistent Chat install"),
+        "{}",
+        human.stdout
+    );
+}
+
+/// `duplicate-fqdn` labels both `<Machine>` elements instead of naming a line in its
+/// message.
+#[test]
+fn duplicate_fqdn_labels_both_machines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("samples/enterprise/topology.xml").unwrap();
+    let topology = dir.path().join("topology.xml");
+    std::fs::write(
+        &topology,
+        text.replace(
+            r#"Fqdn="fe03.contoso.local""#,
+            r#"Fqdn="fe01.contoso.local""#,
+        ),
+    )
+    .unwrap();
+    let mut args = common::sample_check_args("enterprise", "topology.xml");
+    args[1] = topology.display().to_string();
+    args.extend(["--format".into(), "sarif".into()]);
+    let out = common::run_cmd({
+        let mut c = Command::cargo_bin("topocert").unwrap();
+        c.args(&args);
+        c
+    });
+    let doc = common::parse_json(&out.stdout);
+    let dup = doc["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "duplicate-fqdn")
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    let text = dup["message"]["text"].as_str().unwrap();
+    assert!(!text.contains("line"), "{text}");
+    let first = dup["locations"][0]["physicalLocation"]["region"]["startLine"]
+        .as_u64()
+        .unwrap();
+    let related = dup["relatedLocations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["message"]["text"] == "first listed here")
+        .expect("the first listing is a related location");
+    let earlier = related["physicalLocation"]["region"]["startLine"]
+        .as_u64()
+        .unwrap();
+    assert!(earlier < first, "{earlier} < {first}");
+}

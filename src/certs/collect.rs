@@ -20,14 +20,6 @@ pub enum Collected {
     Problem { path: PathBuf, reason: String },
 }
 
-impl Collected {
-    pub fn path(&self) -> &Path {
-        match self {
-            Collected::File(p) | Collected::Problem { path: p, .. } => p,
-        }
-    }
-}
-
 /// File extensions taken from directories (compared case-insensitively).
 pub const CERT_EXTENSIONS: [&str; 9] = [
     "cer", "crt", "pem", "der", "cert", "p7b", "p7c", "pfx", "p12",

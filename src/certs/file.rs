@@ -40,7 +40,7 @@ pub struct CertFile {
 impl CertFile {
     /// The end-entity certificate of a readable file.
     pub fn leaf(&self) -> Option<&Certificate> {
-        self.loaded.as_ref().ok().and_then(|l| l.certs.get(l.leaf))
+        self.loaded.as_ref().ok().and_then(LoadedFile::leaf_cert)
     }
 }
 

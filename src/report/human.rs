@@ -35,7 +35,7 @@ pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
 }
 
 /// Render an error that stopped the command.
-pub fn render_error(e: &crate::Error, color: bool) -> String {
+pub fn render_error(e: &crate::error::Error, color: bool) -> String {
     let mut s = String::new();
     if handler(color).render_report(&mut s, e).is_err() {
         s = e.to_string();

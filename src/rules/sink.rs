@@ -36,7 +36,6 @@ pub struct Ignore {
     pub code: Code,
     pub server: Option<Fqdn>,
     pub certificate: Option<PathBuf>,
-    pub reason: String,
     /// Span of the `[[ignore]]` entry in the config text, for `unused-ignore`.
     pub span: Range<usize>,
 }
@@ -179,7 +178,6 @@ mod tests {
                 code: Code::Expired,
                 server: None,
                 certificate: None,
-                reason: "r".into(),
                 span: 0..10,
             }],
             ..Settings::default()

@@ -17,6 +17,24 @@ use crate::source::SourceFile;
 
 pub use parse::{DEFAULT_MAX_DEPTH, TopologyError, parse, parse_with_limits};
 
+/// Why a topology file could not be loaded: unreadable or undecodable, or not a
+/// topology.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum LoadError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Source(#[from] crate::source::SourceError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Parse(#[from] Box<TopologyError>),
+}
+
+/// Read, decode and parse the topology at `path`.
+pub fn load(path: &std::path::Path, max_input_size: u64) -> Result<Topology, LoadError> {
+    let src = Arc::new(SourceFile::read(path, max_input_size)?);
+    Ok(parse(&src).map_err(Box::new)?)
+}
+
 /// Which kind of export the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TopologyFormat {
@@ -35,18 +53,10 @@ impl TopologyFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SiteKind {
-    Central,
-    Branch,
-}
-
 #[derive(Debug, Clone)]
 pub struct Site {
     pub id: String,
     pub name: Option<String>,
-    pub kind: SiteKind,
-    pub span: Range<usize>,
 }
 
 /// Where a machine's FQDN came from.
@@ -203,11 +213,6 @@ impl Topology {
                 .and_then(|s| s.name.clone())
                 .unwrap_or_else(|| format!("site {id}")),
         )
-    }
-
-    /// The highest `ServiceVersion` in the document (6 = Lync 2013, 7 = SfB 2015, 8 = SfB 2019).
-    pub fn max_service_version(&self) -> Option<u32> {
-        self.services.iter().filter_map(|s| s.service_version).max()
     }
 }
 

@@ -16,9 +16,7 @@ use quick_xml::Reader;
 use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{
-    Cluster, FqdnSource, Machine, Reference, Service, Site, SiteKind, Topology, TopologyFormat,
-};
+use super::{Cluster, FqdnSource, Machine, Reference, Service, Site, Topology, TopologyFormat};
 use crate::fqdn::Fqdn;
 use crate::source::SourceFile;
 
@@ -496,17 +494,7 @@ impl<'a> Parser<'a> {
             }
             Tag::CentralSite | Tag::BranchSite => {
                 let id = self.attr(e, "SiteId")?.map(|a| a.value).unwrap_or_default();
-                let kind = if tag == Tag::CentralSite {
-                    SiteKind::Central
-                } else {
-                    SiteKind::Branch
-                };
-                self.sites.push(Site {
-                    id,
-                    name: None,
-                    kind,
-                    span,
-                });
+                self.sites.push(Site { id, name: None });
                 self.site_stack.push(self.sites.len() - 1);
             }
             Tag::Name if matches!(parent, Some(Tag::CentralSite | Tag::BranchSite)) => {
