@@ -6,7 +6,9 @@ keeps the byte span of the element and key attributes it came from, so findings 
 point at the exact place in the decoded text.
 */
 
+mod errors;
 mod parse;
+mod resolve;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,7 +17,8 @@ use std::sync::Arc;
 use crate::fqdn::Fqdn;
 use crate::source::SourceFile;
 
-pub use parse::{DEFAULT_MAX_DEPTH, TopologyError, parse, parse_with_limits};
+pub use errors::TopologyError;
+pub use parse::{DEFAULT_MAX_DEPTH, parse, parse_with_limits};
 
 /// Why a topology file could not be loaded: unreadable or undecodable, or not a
 /// topology.

@@ -11,77 +11,16 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, SourceCode};
 use quick_xml::Reader;
-use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesStart, Event};
 
+use super::errors::{TopologyError, entity_name, tag_name};
 use super::{Cluster, FqdnSource, Machine, Reference, Service, Site, Topology, TopologyFormat};
 use crate::fqdn::Fqdn;
 use crate::source::SourceFile;
 
 /// Deepest element nesting accepted; real exports nest fewer than 12 levels.
 pub const DEFAULT_MAX_DEPTH: usize = 256;
-
-/// The document cannot be read as a topology. Always located in the source.
-#[derive(Debug)]
-pub struct TopologyError {
-    pub src: Arc<SourceFile>,
-    pub span: Range<usize>,
-    pub message: String,
-    pub label: String,
-    pub help: String,
-}
-
-impl TopologyError {
-    fn new(
-        src: &Arc<SourceFile>,
-        span: Range<usize>,
-        message: impl Into<String>,
-        label: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
-        TopologyError {
-            src: Arc::clone(src),
-            span,
-            message: message.into(),
-            label: label.into(),
-            help: help.into(),
-        }
-    }
-
-    /// `path:line:col`
-    pub fn position(&self) -> String {
-        let (line, col) = self.src.line_col(self.span.start);
-        format!("{}:{line}:{col}", self.src.name())
-    }
-}
-
-impl std::fmt::Display for TopologyError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.position(), self.message)
-    }
-}
-
-impl std::error::Error for TopologyError {}
-
-impl Diagnostic for TopologyError {
-    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new("topocert::topology"))
-    }
-    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(&self.help))
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&*self.src)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let len = self.span.end.saturating_sub(self.span.start);
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(Some(self.label.clone()), (self.span.start, len)),
-        )))
-    }
-}
 
 /// Elements the parser cares about; everything else is `Other` and ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,34 +91,34 @@ struct Frame {
 }
 
 /// An attribute value with the byte span of the value in the source.
-struct Attr {
-    value: String,
-    span: Range<usize>,
+pub(super) struct Attr {
+    pub(super) value: String,
+    pub(super) span: Range<usize>,
 }
 
-struct Parser<'a> {
-    src: &'a Arc<SourceFile>,
-    text: &'a str,
-    format: Option<TopologyFormat>,
+pub(super) struct Parser<'a> {
+    pub(super) src: &'a Arc<SourceFile>,
+    pub(super) text: &'a str,
+    pub(super) format: Option<TopologyFormat>,
     stack: Vec<Frame>,
-    skip_below: Option<usize>,
-    default_domain: Option<String>,
-    internal_domains: Vec<String>,
-    sites: Vec<Site>,
+    pub(super) skip_below: Option<usize>,
+    pub(super) default_domain: Option<String>,
+    pub(super) internal_domains: Vec<String>,
+    pub(super) sites: Vec<Site>,
     /// Index into `sites` of each open site element.
-    site_stack: Vec<usize>,
-    clusters: Vec<Cluster>,
+    pub(super) site_stack: Vec<usize>,
+    pub(super) clusters: Vec<Cluster>,
     /// Machine `Fqdn` attributes as written, before resolution: (cluster, machine) → value.
-    raw_machine_fqdn: Vec<Vec<Option<Attr>>>,
-    cluster: Option<usize>,
-    services: Vec<Service>,
-    service: Option<usize>,
-    sql_instances: HashMap<String, usize>,
-    name_text: Option<String>,
-    root_span: Range<usize>,
+    pub(super) raw_machine_fqdn: Vec<Vec<Option<Attr>>>,
+    pub(super) cluster: Option<usize>,
+    pub(super) services: Vec<Service>,
+    pub(super) service: Option<usize>,
+    pub(super) sql_instances: HashMap<String, usize>,
+    pub(super) name_text: Option<String>,
+    pub(super) root_span: Range<usize>,
     /// The attributes of the element being opened, read once: (local name, raw
     /// value) as byte ranges of the text.
-    attrs: Vec<(Range<usize>, Range<usize>)>,
+    pub(super) attrs: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Parse a decoded topology with the default nesting limit.
@@ -216,18 +155,7 @@ pub fn parse_with_limits(
     Ok(p.finish())
 }
 
-const HELP_XML: &str = "the file is not well-formed XML; re-export it with `Get-CsTopology -AsXml` or save it again from Topology Builder";
-
 impl<'a> Parser<'a> {
-    fn err(
-        &self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> TopologyError {
-        TopologyError::new(self.src, span, message, label, HELP_XML)
-    }
-
     fn run(&mut self, max_depth: usize) -> Result<(), TopologyError> {
         let mut reader = Reader::from_str(self.text);
         let cfg = reader.config_mut();
@@ -350,89 +278,6 @@ impl<'a> Parser<'a> {
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
             }
         }
-    }
-
-    /// For errors at the very start of a file: when the file does not look like
-    /// XML at all, say that it is not a topology.
-    fn not_topology_or(&self, span: Range<usize>, message: String, label: &str) -> TopologyError {
-        if self.format.is_none() {
-            TopologyError::new(
-                self.src,
-                span,
-                format!("not a topology document: {message}"),
-                label,
-                "expected an exported Lync Server / Skype for Business topology: the XML written by `Get-CsTopology -AsXml` or a Topology Builder `.tbxml` file",
-            )
-        } else {
-            self.err(span, message, label)
-        }
-    }
-
-    fn entity_error(&self, span: Range<usize>, name: &str) -> TopologyError {
-        TopologyError::new(
-            self.src,
-            span,
-            format!(
-                "the entity reference `&{name};` is not one of the five XML entities and is never expanded"
-            ),
-            "undefined entity",
-            "topology exports never use custom entities; remove the DOCTYPE and the reference, or re-export the topology",
-        )
-    }
-
-    fn xml_error(&self, e: &quick_xml::Error, at: usize) -> TopologyError {
-        use quick_xml::errors::{IllFormedError, SyntaxError};
-        let at = at.min(self.text.len());
-        let (message, label) = match e {
-            quick_xml::Error::Syntax(s) => match s {
-                SyntaxError::UnclosedTag => (
-                    "the file ends inside a tag; it is truncated".to_string(),
-                    "expected `>`".to_string(),
-                ),
-                SyntaxError::UnclosedComment => {
-                    ("a comment is never closed".into(), "expected `-->`".into())
-                }
-                SyntaxError::UnclosedCData => (
-                    "a CDATA section is never closed".into(),
-                    "expected `]]>`".into(),
-                ),
-                SyntaxError::UnclosedDoctype => (
-                    "the DOCTYPE declaration is never closed".into(),
-                    "expected `>`".into(),
-                ),
-                SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => (
-                    "a processing instruction is never closed".into(),
-                    "expected `?>`".into(),
-                ),
-                other => (format!("XML syntax error: {other}"), "here".into()),
-            },
-            quick_xml::Error::IllFormed(i) => match i {
-                IllFormedError::MismatchedEndTag { expected, found } => (
-                    format!(
-                        "closing tag `</{found}>` does not match the open element `<{expected}>`"
-                    ),
-                    format!("expected `</{expected}>`"),
-                ),
-                IllFormedError::UnmatchedEndTag(name) => (
-                    format!("closing tag `</{name}>` has no opening tag"),
-                    "unexpected closing tag".into(),
-                ),
-                IllFormedError::MissingEndTag(name) => (
-                    format!("`<{name}>` is never closed"),
-                    format!("expected `</{name}>`"),
-                ),
-                other => (format!("malformed XML: {other}"), "here".into()),
-            },
-            quick_xml::Error::InvalidAttr(a) => {
-                (format!("malformed attribute: {a}"), "here".into())
-            }
-            quick_xml::Error::Escape(esc) => (
-                format!("bad character or entity reference: {esc}"),
-                "here".into(),
-            ),
-            other => (format!("malformed XML: {other}"), "here".into()),
-        };
-        self.not_topology_or(at..at, message, &label)
     }
 
     fn open(&mut self, e: &BytesStart<'_>, span: Range<usize>) -> Result<Tag, TopologyError> {
@@ -746,121 +591,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A malformed attribute of `e`, located at the attribute itself: quick-xml gives
-    /// positions relative to the start of the tag's content (just after `<`).
-    fn attr_error(&self, e: &BytesStart<'_>, err: &AttrError) -> TopologyError {
-        let content = e.as_ref();
-        let tag_start = (content.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        let tag = tag_name_of(e);
-        let (pos, message, label) = match err {
-            AttrError::ExpectedEq(p) => (
-                *p,
-                format!("an attribute name in `<{tag}>` is not followed by `=`"),
-                "expected `=` and a quoted value".to_string(),
-            ),
-            AttrError::ExpectedValue(p) => (
-                *p,
-                format!("`=` in `<{tag}>` is not followed by an attribute value"),
-                "expected a quoted value".to_string(),
-            ),
-            AttrError::UnquotedValue(p) => (
-                *p,
-                format!("an attribute value in `<{tag}>` is not in quotes"),
-                "expected `\"` or `'`".to_string(),
-            ),
-            AttrError::ExpectedQuote(p, q) => (
-                *p,
-                format!(
-                    "an attribute value in `<{tag}>` has no closing `{}`",
-                    char::from(*q)
-                ),
-                format!("expected `{}`", char::from(*q)),
-            ),
-            AttrError::Duplicated(p, _) => {
-                let name = content
-                    .get(*p..)
-                    .and_then(|rest| rest.split(|c: char| c == '=' || c.is_whitespace()).next())
-                    .map(str::to_string)
-                    .unwrap_or_default();
-                (
-                    *p,
-                    format!("attribute `{name}` appears twice in `<{tag}>`"),
-                    "expected each attribute once; this one repeats an earlier one".to_string(),
-                )
-            }
-        };
-        let at = if tag_start <= self.text.len() {
-            (tag_start + pos).min(self.text.len())
-        } else {
-            0
-        };
-        // Underline the name or value found there (at least one character).
-        let rest = self.text.get(at..).unwrap_or("");
-        let len = rest
-            .find(|c: char| c == '=' || c.is_whitespace() || c == '>' || c == '/')
-            .filter(|n| *n > 0)
-            .unwrap_or_else(|| rest.chars().next().map_or(0, char::len_utf8));
-        self.err(at..at + len, message, label)
-    }
-
-    /// Resolve machine FQDNs (cluster fallback, domain qualification) and index.
-    fn finish(self) -> Topology {
-        let domain = self
-            .default_domain
-            .clone()
-            .filter(|d| Fqdn::new(d.as_str()).problem().is_none());
-        let mut clusters = self.clusters;
-        for (cluster, raw) in clusters.iter_mut().zip(self.raw_machine_fqdn) {
-            if let (Some(f), Some(d)) = (&cluster.fqdn, &domain)
-                && f.is_bare()
-                && f.problem().is_none()
-            {
-                cluster.fqdn_qualified_from = Some(f.as_str().to_string());
-                cluster.fqdn = Some(Fqdn::new(format!("{}.{d}", f.as_str())));
-            }
-            let single = cluster.machines.len() == 1;
-            for (m, raw) in cluster.machines.iter_mut().zip(raw) {
-                let written = raw
-                    .map(|a| a.value.trim().to_string())
-                    .filter(|v| !v.is_empty());
-                match written {
-                    Some(w) => {
-                        let f = Fqdn::new(w.as_str());
-                        match &domain {
-                            Some(d) if f.is_bare() && f.problem().is_none() => {
-                                m.fqdn = Some(Fqdn::new(format!("{w}.{d}")));
-                                m.fqdn_source = FqdnSource::Qualified {
-                                    written: w,
-                                    domain: d.clone(),
-                                };
-                            }
-                            _ => m.fqdn = Some(f),
-                        }
-                    }
-                    None if single => {
-                        m.fqdn = cluster.fqdn.clone();
-                        m.fqdn_source = FqdnSource::Cluster;
-                    }
-                    None => m.fqdn = None,
-                }
-            }
-        }
-        Topology {
-            source: Arc::clone(self.src),
-            format: self.format.unwrap_or(TopologyFormat::Published),
-            default_domain: self.default_domain,
-            internal_domains: self.internal_domains,
-            sites: self.sites,
-            clusters,
-            services: self.services,
-            root_span: self.root_span,
-            sql_instances: self.sql_instances,
-            cluster_index: HashMap::new(),
-            service_index: HashMap::new(),
-            site_index: HashMap::new(),
-        }
-        .index()
-    }
 }
 
 /// The character a predefined entity or character reference stands for.
@@ -876,35 +606,6 @@ fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
         "quot" => Some('"'),
         _ => None,
     }
-}
-
-/// The first non-predefined entity name in an attribute value (for messages).
-fn entity_name(s: &str) -> String {
-    for part in s.split('&').skip(1) {
-        let name = part.split(';').next().unwrap_or(part);
-        if !matches!(name, "lt" | "gt" | "amp" | "apos" | "quot") && !name.starts_with('#') {
-            return name.to_string();
-        }
-    }
-    s.split('&')
-        .nth(1)
-        .and_then(|p| p.split(';').next())
-        .unwrap_or("")
-        .to_string()
-}
-
-/// The qualified name of a start tag (for messages).
-fn tag_name_of(e: &BytesStart<'_>) -> String {
-    e.name().as_ref().to_string()
-}
-
-/// The qualified name of the start tag at `span` (for messages).
-fn tag_name(text: &str, span: &Range<usize>) -> String {
-    let tag = text.get(span.start + 1..span.end).unwrap_or("");
-    tag.split(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        .next()
-        .unwrap_or("")
-        .to_string()
 }
 
 #[cfg(test)]

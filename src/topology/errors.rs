@@ -1,0 +1,256 @@
+/*!
+How a topology that cannot be read is reported: the located error, and the wording
+of XML, entity and attribute problems (quick-xml positions are made file offsets).
+*/
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+use quick_xml::events::BytesStart;
+use quick_xml::events::attributes::AttrError;
+
+use super::parse::Parser;
+use crate::source::SourceFile;
+
+/// The document cannot be read as a topology. Always located in the source.
+#[derive(Debug)]
+pub struct TopologyError {
+    pub src: Arc<SourceFile>,
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub help: String,
+}
+
+impl TopologyError {
+    pub(super) fn new(
+        src: &Arc<SourceFile>,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        TopologyError {
+            src: Arc::clone(src),
+            span,
+            message: message.into(),
+            label: label.into(),
+            help: help.into(),
+        }
+    }
+
+    /// `path:line:col`
+    pub fn position(&self) -> String {
+        let (line, col) = self.src.line_col(self.span.start);
+        format!("{}:{line}:{col}", self.src.name())
+    }
+}
+
+impl std::fmt::Display for TopologyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.position(), self.message)
+    }
+}
+
+impl std::error::Error for TopologyError {}
+
+impl Diagnostic for TopologyError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new("topocert::topology"))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&*self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let len = self.span.end.saturating_sub(self.span.start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.label.clone()), (self.span.start, len)),
+        )))
+    }
+}
+
+const HELP_XML: &str = "the file is not well-formed XML; re-export it with `Get-CsTopology -AsXml` or save it again from Topology Builder";
+
+impl Parser<'_> {
+    pub(super) fn err(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> TopologyError {
+        TopologyError::new(self.src, span, message, label, HELP_XML)
+    }
+
+    /// For errors at the very start of a file: when the file does not look like
+    /// XML at all, say that it is not a topology.
+    pub(super) fn not_topology_or(&self, span: Range<usize>, message: String, label: &str) -> TopologyError {
+        if self.format.is_none() {
+            TopologyError::new(
+                self.src,
+                span,
+                format!("not a topology document: {message}"),
+                label,
+                "expected an exported Lync Server / Skype for Business topology: the XML written by `Get-CsTopology -AsXml` or a Topology Builder `.tbxml` file",
+            )
+        } else {
+            self.err(span, message, label)
+        }
+    }
+
+    pub(super) fn entity_error(&self, span: Range<usize>, name: &str) -> TopologyError {
+        TopologyError::new(
+            self.src,
+            span,
+            format!(
+                "the entity reference `&{name};` is not one of the five XML entities and is never expanded"
+            ),
+            "undefined entity",
+            "topology exports never use custom entities; remove the DOCTYPE and the reference, or re-export the topology",
+        )
+    }
+
+    pub(super) fn xml_error(&self, e: &quick_xml::Error, at: usize) -> TopologyError {
+        use quick_xml::errors::{IllFormedError, SyntaxError};
+        let at = at.min(self.text.len());
+        let (message, label) = match e {
+            quick_xml::Error::Syntax(s) => match s {
+                SyntaxError::UnclosedTag => (
+                    "the file ends inside a tag; it is truncated".to_string(),
+                    "expected `>`".to_string(),
+                ),
+                SyntaxError::UnclosedComment => {
+                    ("a comment is never closed".into(), "expected `-->`".into())
+                }
+                SyntaxError::UnclosedCData => (
+                    "a CDATA section is never closed".into(),
+                    "expected `]]>`".into(),
+                ),
+                SyntaxError::UnclosedDoctype => (
+                    "the DOCTYPE declaration is never closed".into(),
+                    "expected `>`".into(),
+                ),
+                SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => (
+                    "a processing instruction is never closed".into(),
+                    "expected `?>`".into(),
+                ),
+                other => (format!("XML syntax error: {other}"), "here".into()),
+            },
+            quick_xml::Error::IllFormed(i) => match i {
+                IllFormedError::MismatchedEndTag { expected, found } => (
+                    format!(
+                        "closing tag `</{found}>` does not match the open element `<{expected}>`"
+                    ),
+                    format!("expected `</{expected}>`"),
+                ),
+                IllFormedError::UnmatchedEndTag(name) => (
+                    format!("closing tag `</{name}>` has no opening tag"),
+                    "unexpected closing tag".into(),
+                ),
+                IllFormedError::MissingEndTag(name) => (
+                    format!("`<{name}>` is never closed"),
+                    format!("expected `</{name}>`"),
+                ),
+                other => (format!("malformed XML: {other}"), "here".into()),
+            },
+            quick_xml::Error::InvalidAttr(a) => {
+                (format!("malformed attribute: {a}"), "here".into())
+            }
+            quick_xml::Error::Escape(esc) => (
+                format!("bad character or entity reference: {esc}"),
+                "here".into(),
+            ),
+            other => (format!("malformed XML: {other}"), "here".into()),
+        };
+        self.not_topology_or(at..at, message, &label)
+    }
+
+    /// A malformed attribute of `e`, located at the attribute itself: quick-xml gives
+    /// positions relative to the start of the tag's content (just after `<`).
+    pub(super) fn attr_error(&self, e: &BytesStart<'_>, err: &AttrError) -> TopologyError {
+        let content = e.as_ref();
+        let tag_start = (content.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        let tag = tag_name_of(e);
+        let (pos, message, label) = match err {
+            AttrError::ExpectedEq(p) => (
+                *p,
+                format!("an attribute name in `<{tag}>` is not followed by `=`"),
+                "expected `=` and a quoted value".to_string(),
+            ),
+            AttrError::ExpectedValue(p) => (
+                *p,
+                format!("`=` in `<{tag}>` is not followed by an attribute value"),
+                "expected a quoted value".to_string(),
+            ),
+            AttrError::UnquotedValue(p) => (
+                *p,
+                format!("an attribute value in `<{tag}>` is not in quotes"),
+                "expected `\"` or `'`".to_string(),
+            ),
+            AttrError::ExpectedQuote(p, q) => (
+                *p,
+                format!(
+                    "an attribute value in `<{tag}>` has no closing `{}`",
+                    char::from(*q)
+                ),
+                format!("expected `{}`", char::from(*q)),
+            ),
+            AttrError::Duplicated(p, _) => {
+                let name = content
+                    .get(*p..)
+                    .and_then(|rest| rest.split(|c: char| c == '=' || c.is_whitespace()).next())
+                    .map(str::to_string)
+                    .unwrap_or_default();
+                (
+                    *p,
+                    format!("attribute `{name}` appears twice in `<{tag}>`"),
+                    "expected each attribute once; this one repeats an earlier one".to_string(),
+                )
+            }
+        };
+        let at = if tag_start <= self.text.len() {
+            (tag_start + pos).min(self.text.len())
+        } else {
+            0
+        };
+        // Underline the name or value found there (at least one character).
+        let rest = self.text.get(at..).unwrap_or("");
+        let len = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == '>' || c == '/')
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| rest.chars().next().map_or(0, char::len_utf8));
+        self.err(at..at + len, message, label)
+    }
+}
+
+/// The first non-predefined entity name in an attribute value (for messages).
+pub(super) fn entity_name(s: &str) -> String {
+    for part in s.split('&').skip(1) {
+        let name = part.split(';').next().unwrap_or(part);
+        if !matches!(name, "lt" | "gt" | "amp" | "apos" | "quot") && !name.starts_with('#') {
+            return name.to_string();
+        }
+    }
+    s.split('&')
+        .nth(1)
+        .and_then(|p| p.split(';').next())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The qualified name of a start tag (for messages).
+pub(super) fn tag_name_of(e: &BytesStart<'_>) -> String {
+    e.name().as_ref().to_string()
+}
+
+/// The qualified name of the start tag at `span` (for messages).
+pub(super) fn tag_name(text: &str, span: &Range<usize>) -> String {
+    let tag = text.get(span.start + 1..span.end).unwrap_or("");
+    tag.split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
