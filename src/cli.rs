@@ -337,36 +337,19 @@ pub fn man_page(subcommand: Option<&str>) -> Result<String, Error> {
 }
 
 /// Write `text` to `path` atomically: a temporary file in the same directory, then a
-/// rename over the target, so readers never see half a report.
+/// rename over the target, so readers never see half a report. A report is not a
+/// secret: it keeps the target's mode, or an ordinary file's.
 pub fn write_file_atomic(path: &Path, text: &str) -> Result<(), Error> {
-    let fail = |source: std::io::Error| Error::Write {
+    crate::atomic::write(
+        path,
+        text.as_bytes(),
+        None,
+        crate::atomic::Existing::Replace,
+    )
+    .map_err(|source| Error::Write {
         path: path.display().to_string(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".topocert-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    // A report is not a secret: give it the target's mode, or an ordinary file's.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
-            .map(|m| m.permissions().mode())
-            .unwrap_or(0o644);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(fail)?;
-    }
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    })
 }
 
 /// Send a rendered document to `--output FILE` or to standard output.

@@ -12,6 +12,7 @@ exit code.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod atomic;
 pub mod certs;
 pub mod chain;
 pub mod check;

@@ -56,13 +56,19 @@ fn cases(code: Code) -> (Case, Case) {
         Code::CaInferred => (Case { ca: false, ..BASE }, BASE),
         Code::CaMismatch => (cert("rules/external-ca.pem"), BASE),
         Code::DuplicateFqdn => (
-            topo(r#"Fqdn="fe02.contoso.local""#, r#"Fqdn="fe01.contoso.local""#),
+            topo(
+                r#"Fqdn="fe02.contoso.local""#,
+                r#"Fqdn="fe01.contoso.local""#,
+            ),
             BASE,
         ),
         Code::Expired => (cert("rules/expired.pem"), BASE),
         Code::ExpiresSoon => (cert("rules/expires-soon.pem"), BASE),
         Code::InvalidFqdn => (
-            topo(r#"Fqdn="fe02.contoso.local""#, r#"Fqdn="fe 02.contoso.local""#),
+            topo(
+                r#"Fqdn="fe02.contoso.local""#,
+                r#"Fqdn="fe 02.contoso.local""#,
+            ),
             BASE,
         ),
         Code::MissingCertificate => (BASE, {

@@ -87,7 +87,12 @@ impl Parser<'_> {
 
     /// For errors at the very start of a file: when the file does not look like
     /// XML at all, say that it is not a topology.
-    pub(super) fn not_topology_or(&self, span: Range<usize>, message: String, label: &str) -> TopologyError {
+    pub(super) fn not_topology_or(
+        &self,
+        span: Range<usize>,
+        message: String,
+        label: &str,
+    ) -> TopologyError {
         if self.format.is_none() {
             TopologyError::new(
                 self.src,

@@ -590,7 +590,6 @@ impl<'a> Parser<'a> {
             0..0
         }
     }
-
 }
 
 /// The character a predefined entity or character reference stands for.

@@ -10,19 +10,24 @@ Servers that cannot be planned (no usable FQDN, a pool without a usable FQDN, th
 same FQDN twice) are kept as [`Skipped`] entries with a location and a reason: never
 dropped silently.
 
-This module never prints. Besides the model it has [`write_templates`], which
-writes already-rendered request templates into a directory atomically and without
+This module never prints. Besides the model it has [`write_templates`] (in
+`emit.rs`), which writes already-rendered request templates into a directory atomically and without
 overwriting anything unless asked to.
 */
 
-use std::io::Write;
+mod emit;
+mod server;
+
+use std::collections::HashMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::Error;
 use crate::fqdn::Fqdn;
-use crate::roles::{FileTransferServer, RoleRule, Roles};
-use crate::topology::{FqdnSource, Topology};
+use crate::roles::{RoleRule, Roles};
+use crate::topology::Topology;
+
+pub use emit::{Template, write_templates};
 
 /// OID of the Server Authentication extended key usage (id-kp-serverAuth).
 pub const SERVER_AUTH_OID: &str = "1.3.6.1.5.5.7.3.1";
@@ -287,10 +292,15 @@ pub fn plan(topology: Topology, opts: &PlanOptions) -> Plan {
     let roles = crate::roles::resolve(&topology);
     let mut requests: Vec<Request> = Vec::new();
     let mut skipped = Vec::new();
+    // The first request planned for each FQDN: a second machine with it is skipped.
+    let mut planned: HashMap<Fqdn, usize> = HashMap::new();
     for (i, server) in roles.servers.iter().enumerate() {
-        match plan_server(&topology, i, server, opts, &requests) {
-            Ok(r) => requests.push(r),
-            Err(s) => skipped.push(*s),
+        match server::plan_server(&topology, i, server, opts, &planned, &requests) {
+            Ok(r) => {
+                planned.entry(r.fqdn.clone()).or_insert(requests.len());
+                requests.push(r);
+            }
+            Err(why) => skipped.push(why.skipped(i, server)),
         }
     }
     Plan {
@@ -300,286 +310,6 @@ pub fn plan(topology: Topology, opts: &PlanOptions) -> Plan {
         skipped,
         options: opts.clone(),
     }
-}
-
-fn plan_server(
-    t: &Topology,
-    index: usize,
-    server: &FileTransferServer,
-    opts: &PlanOptions,
-    planned: &[Request],
-) -> Result<Request, Box<Skipped>> {
-    let skip = |reason: String, help: &str, span: Range<usize>, label: &str| {
-        Box::new(Skipped {
-            server: index,
-            name: server.display_name(),
-            pool: server.pool.as_ref().map(|p| p.to_string()),
-            site: server.site.clone(),
-            reason,
-            help: help.to_string(),
-            span,
-            label: label.to_string(),
-        })
-    };
-    let fix_machine = "give the machine its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again";
-    let fix_pool = "give the pool its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again";
-
-    let cluster = t.clusters.get(server.cluster);
-    let machine = cluster.and_then(|c| c.machines.get(server.machine));
-    let (Some(cluster), Some(machine)) = (cluster, machine) else {
-        // The roles stage only names machines that exist; be safe anyway.
-        return Err(skip(
-            "the topology model has no such machine".into(),
-            fix_machine,
-            server.span.clone(),
-            "this machine",
-        ));
-    };
-
-    // The server's own name.
-    let Some(fqdn) = &server.fqdn else {
-        return Err(skip(
-            "the <Machine> has no Fqdn, and its pool has several machines, so it cannot take the pool's".into(),
-            fix_machine,
-            machine.focus(),
-            "this <Machine> has no Fqdn",
-        ));
-    };
-    let server_span = match machine.fqdn_source {
-        FqdnSource::Cluster => cluster.focus(),
-        _ => machine.focus(),
-    };
-    if let Some(problem) = fqdn.problem() {
-        return Err(skip(
-            format!("its FQDN is not a DNS name: {problem}"),
-            fix_machine,
-            server_span,
-            "not a DNS name",
-        ));
-    }
-    if let Some(first) = planned.iter().find(|r| &r.fqdn == fqdn) {
-        let (line, _) = t.source.line_col(first.span.start);
-        return Err(skip(
-            format!(
-                "the topology names {fqdn} twice; the request planned for the <Machine> at line {line} covers it"
-            ),
-            "give each machine its own FQDN in Topology Builder and export the topology again",
-            server_span,
-            "a second machine with this FQDN",
-        ));
-    }
-    let server_origin = match &machine.fqdn_source {
-        FqdnSource::Machine => Origin::Machine,
-        FqdnSource::Cluster => Origin::ClusterForMachine,
-        FqdnSource::Qualified { written, domain } => Origin::QualifiedMachine {
-            written: written.clone(),
-            domain: domain.clone(),
-        },
-    };
-
-    // The pool's name.
-    let pool = match (&cluster.fqdn, server.multi_server_pool) {
-        (None, true) => {
-            return Err(skip(
-                format!(
-                    "its pool has no Fqdn, and the certificate of a server in a pool of {} machines is named after the pool",
-                    cluster.machines.len()
-                ),
-                fix_pool,
-                cluster.span.clone(),
-                "this <Cluster> has no Fqdn",
-            ));
-        }
-        (None, false) => None,
-        (Some(p), _) => {
-            if let Some(problem) = p.problem() {
-                return Err(skip(
-                    format!("the FQDN of its pool is not a DNS name: {problem}"),
-                    fix_pool,
-                    cluster.focus(),
-                    "not a DNS name",
-                ));
-            }
-            Some(p.clone())
-        }
-    };
-
-    let mut sans = vec![PlannedName {
-        name: fqdn.clone(),
-        sources: vec![NameSource {
-            origin: server_origin,
-            span: server_span,
-        }],
-    }];
-    let mut add = |name: Fqdn, source: NameSource| match sans.iter_mut().find(|n| n.name == name) {
-        Some(n) => n.sources.push(source),
-        None => sans.push(PlannedName {
-            name,
-            sources: vec![source],
-        }),
-    };
-    if let Some(p) = &pool {
-        add(
-            p.clone(),
-            NameSource {
-                origin: Origin::Pool {
-                    qualified_from: cluster.fqdn_qualified_from.clone(),
-                },
-                span: cluster.focus(),
-            },
-        );
-    }
-
-    // The internal web services FQDN, when the topology overrides it with another name.
-    let web = t.services.get(server.web_service);
-    if let Some((host, span)) = web.and_then(|w| w.internal_web_host.as_ref()) {
-        let host = Fqdn::new(host.trim());
-        if let Some(problem) = host.problem() {
-            return Err(skip(
-                format!("the internal web services FQDN of its pool is not a DNS name: {problem}"),
-                "correct the internal web services FQDN of the pool in Topology Builder, publish, export the topology again and run `topocert plan` again",
-                span.clone(),
-                "not a DNS name",
-            ));
-        }
-        if host != *fqdn && pool.as_ref().is_none_or(|p| *p != host) {
-            add(
-                host,
-                NameSource {
-                    origin: Origin::InternalWebHost,
-                    span: span.clone(),
-                },
-            );
-        }
-    }
-
-    let (common_name, subject_rule) = match (&pool, server.multi_server_pool) {
-        (Some(p), true) => (p.clone(), SubjectRule::PoolFqdn),
-        _ => (fqdn.clone(), SubjectRule::ServerFqdn),
-    };
-    let web_span = web
-        .map(|w| match server.rule {
-            RoleRule::Component => w.pc_web_component_span.clone().unwrap_or(w.span.clone()),
-            RoleRule::FrontEndPool => w.span.clone(),
-        })
-        .unwrap_or_else(|| server.span.clone());
-
-    Ok(Request {
-        server: index,
-        fqdn: fqdn.clone(),
-        pool,
-        site: server.site.clone(),
-        rule: server.rule,
-        next_hop: server.next_hop,
-        multi_server_pool: server.multi_server_pool,
-        common_name,
-        subject_rule,
-        sans,
-        key_size: opts.key_size,
-        ca_template: opts.ca_template.clone(),
-        span: server.span.clone(),
-        web_span,
-    })
-}
-
-/// A rendered request template and the name of the file it goes to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Template {
-    pub file_name: String,
-    pub contents: String,
-}
-
-/// Write `templates` into `dir` (created when missing), each through a temporary
-/// file in `dir` renamed over its target, so no reader sees half a file.
-///
-/// An existing target is an error unless `force`: every target is checked before
-/// anything is written, so a refused run writes nothing. Returns the written paths.
-pub fn write_templates(
-    dir: &Path,
-    templates: &[Template],
-    force: bool,
-) -> Result<Vec<PathBuf>, Error> {
-    let fail = |path: &Path| {
-        let path = path.display().to_string();
-        move |source: std::io::Error| Error::Write { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(fail(dir))?;
-
-    let mut targets: Vec<PathBuf> = Vec::with_capacity(templates.len());
-    for t in templates {
-        let plain = !t.file_name.is_empty()
-            && !t.file_name.starts_with('.')
-            && !t.file_name.contains(['/', '\\', ':'])
-            && Path::new(&t.file_name).file_name() == Some(std::ffi::OsStr::new(&t.file_name));
-        if !plain {
-            return Err(Error::Usage(format!(
-                "refusing to write `{}`: not a plain file name; nothing was written",
-                t.file_name
-            )));
-        }
-        if targets.iter().any(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.eq_ignore_ascii_case(&t.file_name))
-        }) {
-            return Err(Error::Usage(format!(
-                "two request templates would both be written to {}; nothing was written",
-                dir.join(&t.file_name).display()
-            )));
-        }
-        targets.push(dir.join(&t.file_name));
-    }
-
-    let existing: Vec<&PathBuf> = targets
-        .iter()
-        .filter(|p| std::fs::symlink_metadata(p).is_ok())
-        .collect();
-    if let Some(dir_target) = existing
-        .iter()
-        .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
-    {
-        return Err(Error::Usage(format!(
-            "{} is a directory, not a request template; nothing was written",
-            dir_target.display()
-        )));
-    }
-    if !force && !existing.is_empty() {
-        let names: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
-        let what = if names.len() == 1 {
-            format!("{} already exists", names.join(""))
-        } else {
-            format!("{} already exist", names.join(", "))
-        };
-        return Err(Error::Usage(format!(
-            "{what}; nothing was written (pass --force to replace existing request templates)"
-        )));
-    }
-
-    for (t, path) in templates.iter().zip(&targets) {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".topocert-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(fail(path))?;
-        tmp.write_all(t.contents.as_bytes()).map_err(fail(path))?;
-        tmp.as_file().sync_all().map_err(fail(path))?;
-        // A request template is not a secret (the key is made when it is used).
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))
-                .map_err(fail(path))?;
-        }
-        if force {
-            tmp.persist(path).map_err(|e| fail(path)(e.error))?;
-        } else {
-            // Another process may have created the file since the check above.
-            tmp.persist_noclobber(path)
-                .map_err(|e| fail(path)(e.error))?;
-        }
-    }
-    Ok(targets)
 }
 
 #[cfg(test)]
