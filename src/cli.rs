@@ -76,6 +76,30 @@ pub enum ListFormat {
     Json,
 }
 
+/// Where a command writes its document.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write the output to FILE (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Colour of the terminal output.
+#[derive(Debug, Args)]
+pub struct ColorArgs {
+    /// When to use colour (NO_COLOR is honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Limits on reading the topology.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Largest topology file accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
+    pub max_input_size: u64,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Topology export: `Get-CsTopology -AsXml` output (UTF-8 or UTF-16) or a `.tbxml` file.
@@ -95,18 +119,12 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Write the output to FILE (replaced atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Name of the environment variable holding the PKCS#12 (.pfx) password.
     #[arg(long, value_name = "VAR")]
     pub pfx_password_env: Option<String>,
     /// Print only findings, no summary table.
     #[arg(long, short)]
     pub quiet: bool,
-    /// When to use colour (NO_COLOR is honoured under `auto`).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     /// Treat a code (or `warnings`: every warning) as an error; repeatable.
     #[arg(short = 'D', long = "deny", value_name = "CODE", value_parser = parse_target)]
     pub deny: Vec<Target>,
@@ -116,12 +134,15 @@ pub struct CheckArgs {
     /// Do not report a code; repeatable.
     #[arg(short = 'A', long = "allow", value_name = "CODE", value_parser = parse_code_target)]
     pub allow: Vec<Target>,
-    /// Largest topology file accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
-    pub max_input_size: u64,
     /// Most certificate files read from --certs.
     #[arg(long, value_name = "N", default_value_t = check::DEFAULT_MAX_CERT_FILES)]
     pub max_cert_files: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub color: ColorArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -131,15 +152,12 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
-    /// Write the output to FILE (replaced atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// When to use colour (NO_COLOR is honoured under `auto`).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Largest topology file accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
-    pub max_input_size: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub color: ColorArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,12 +192,10 @@ pub struct PlanArgs {
     /// Replace request templates that already exist in DIR.
     #[arg(long, requires = "emit")]
     pub force: bool,
-    /// When to use colour (NO_COLOR is honoured under `auto`).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Largest topology file accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_SIZE)]
-    pub max_input_size: u64,
+    #[command(flatten)]
+    pub color: ColorArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -399,11 +415,11 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         valid_at,
         pfx_password,
         config,
-        max_input_size: args.max_input_size,
+        max_input_size: args.input.max_input_size,
         max_cert_files: args.max_cert_files,
     };
     let rep = check::check(&args.topology, &opts)?;
-    let color = color_for(args.color, tty, args.output.is_some());
+    let color = color_for(args.color.color, tty, args.output.output.is_some());
     let text = match args.format {
         CheckFormat::Human => report::human::render_check(&rep, color, args.quiet),
         CheckFormat::Short => report::short::render_check(&rep, color),
@@ -415,20 +431,20 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         CheckFormat::Github => report::github::render_check(&rep),
         CheckFormat::Html => report::html::render_check(&rep),
     };
-    emit(out, args.output.as_deref(), &text)?;
+    emit(out, args.output.output.as_deref(), &text)?;
     Ok(u8::from(rep.has_errors()))
 }
 
 fn run_list(args: &ListArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Error> {
-    let topology = crate::topology::load(&args.topology, args.max_input_size)?;
+    let topology = crate::topology::load(&args.topology, args.input.max_input_size)?;
     let roles = crate::roles::resolve(&topology);
     let findings = check::topology_findings(&topology, &roles);
-    let color = color_for(args.color, tty, args.output.is_some());
+    let color = color_for(args.color.color, tty, args.output.output.is_some());
     let text = match args.format {
         ListFormat::Human => report::human::render_list(&topology, &roles, &findings, color),
         ListFormat::Json => report::json::render_list(&topology, &roles, &findings),
     };
-    emit(out, args.output.as_deref(), &text)?;
+    emit(out, args.output.output.as_deref(), &text)?;
     Ok(0)
 }
 
@@ -441,7 +457,7 @@ fn run_plan(
     tty: bool,
 ) -> Result<u8, Error> {
     let opts = crate::plan::PlanOptions::new(args.key_size, args.ca_template.clone())?;
-    let plan = crate::plan::plan_file(&args.topology, args.max_input_size, &opts)?;
+    let plan = crate::plan::plan_file(&args.topology, args.input.max_input_size, &opts)?;
     let emitted = match &args.emit {
         Some(dir) => {
             let templates = report::plan::templates(&plan, args.request_format);
@@ -451,7 +467,7 @@ fn run_plan(
     };
     let text = match args.format {
         PlanFormat::Human => {
-            report::plan::render_human(&plan, &emitted, color_for(args.color, tty, false))
+            report::plan::render_human(&plan, &emitted, color_for(args.color.color, tty, false))
         }
         PlanFormat::Json => report::plan::render_json(&plan, &emitted),
         PlanFormat::Csv => {
