@@ -65,9 +65,15 @@ impl Diagnostic for ConfigError {
         ))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.src)
+        // A file that could not be read has no text to show.
+        self.source
+            .is_none()
+            .then_some(&self.src as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.source.is_some() {
+            return None;
+        }
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
                 Some("here".into()),
@@ -168,7 +174,7 @@ impl Config {
                 path: path.display().to_string(),
                 line: 1,
                 column: 1,
-                message: format!("cannot read the config file: {e}"),
+                message: "cannot read the config file".to_string(),
                 src: NamedSource::new(path.display().to_string(), String::new()),
                 span: 0..0,
                 source: Some(e),

@@ -15,7 +15,7 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Config(#[from] Box<config::ConfigError>),
-    #[error("cannot use the CA certificate {path}: {source}")]
+    #[error("cannot use the CA certificate {path}")]
     #[diagnostic(
         code(topocert::ca),
         help(
