@@ -26,7 +26,7 @@ pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod source;
-pub mod text;
+mod text;
 pub mod topology;
 
 pub use cli::run;
