@@ -84,6 +84,15 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Options every command that reads a topology takes.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    #[command(flatten)]
+    pub color: ColorArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
 /// Colour of the terminal output.
 #[derive(Debug, Args)]
 pub struct ColorArgs {
@@ -140,9 +149,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
-    pub color: ColorArgs,
-    #[command(flatten)]
-    pub input: InputArgs,
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -155,9 +162,7 @@ pub struct ListArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
-    pub color: ColorArgs,
-    #[command(flatten)]
-    pub input: InputArgs,
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -193,9 +198,7 @@ pub struct PlanArgs {
     #[arg(long, requires = "emit")]
     pub force: bool,
     #[command(flatten)]
-    pub color: ColorArgs,
-    #[command(flatten)]
-    pub input: InputArgs,
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -415,11 +418,11 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         valid_at,
         pfx_password,
         config,
-        max_input_size: args.input.max_input_size,
+        max_input_size: args.common.input.max_input_size,
         max_cert_files: args.max_cert_files,
     };
     let rep = check::check(&args.topology, &opts)?;
-    let color = color_for(args.color.color, tty, args.output.output.is_some());
+    let color = color_for(args.common.color.color, tty, args.output.output.is_some());
     let text = match args.format {
         CheckFormat::Human => report::human::render_check(&rep, color, args.quiet),
         CheckFormat::Short => report::short::render_check(&rep, color),
@@ -436,10 +439,10 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
 }
 
 fn run_list(args: &ListArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Error> {
-    let topology = crate::topology::load(&args.topology, args.input.max_input_size)?;
+    let topology = crate::topology::load(&args.topology, args.common.input.max_input_size)?;
     let roles = crate::roles::resolve(&topology);
     let findings = check::topology_findings(&topology, &roles);
-    let color = color_for(args.color.color, tty, args.output.output.is_some());
+    let color = color_for(args.common.color.color, tty, args.output.output.is_some());
     let text = match args.format {
         ListFormat::Human => report::human::render_list(&topology, &roles, &findings, color),
         ListFormat::Json => report::json::render_list(&topology, &roles, &findings),
@@ -457,7 +460,7 @@ fn run_plan(
     tty: bool,
 ) -> Result<u8, Error> {
     let opts = crate::plan::PlanOptions::new(args.key_size, args.ca_template.clone())?;
-    let plan = crate::plan::plan_file(&args.topology, args.input.max_input_size, &opts)?;
+    let plan = crate::plan::plan_file(&args.topology, args.common.input.max_input_size, &opts)?;
     let emitted = match &args.emit {
         Some(dir) => {
             let templates = report::plan::templates(&plan, args.request_format);
@@ -466,9 +469,11 @@ fn run_plan(
         None => Vec::new(),
     };
     let text = match args.format {
-        PlanFormat::Human => {
-            report::plan::render_human(&plan, &emitted, color_for(args.color.color, tty, false))
-        }
+        PlanFormat::Human => report::plan::render_human(
+            &plan,
+            &emitted,
+            color_for(args.common.color.color, tty, false),
+        ),
         PlanFormat::Json => report::plan::render_json(&plan, &emitted),
         PlanFormat::Csv => {
             // CSV has no room for them: servers without a request go to standard error.
