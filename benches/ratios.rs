@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use topocert::certs::load_files;
 use topocert::certs::{Certificate, LoadOptions};
-use topocert::chain::{ExpectedCa, Trust};
+use topocert::chain::{ExpectedCa, PoolCert, Source, Trust};
 use topocert::check::{self, topology_findings};
 use topocert::config::Config;
 use topocert::source::SourceFile;
@@ -347,13 +347,20 @@ fn breakdown(d: &DataSet, plan: Plan) -> Vec<(&'static str, Timing)> {
         })
         .collect();
     let expected = ExpectedCa::given(anchors);
-    let pool: Vec<&Certificate> = files
+    let pool: Vec<PoolCert<'_>> = files
         .iter()
-        .filter_map(|f| f.loaded.as_ref().ok())
-        .flat_map(|l| l.certs.iter())
-        .chain(expected.anchors.iter())
+        .enumerate()
+        .filter_map(|(i, f)| Some((i, f.loaded.as_ref().ok()?)))
+        .flat_map(|(i, l)| {
+            l.certs.iter().map(move |cert| PoolCert {
+                cert,
+                source: Source::File(i),
+            })
+        })
         .collect();
-    let t_trust = median(plan, || Trust::new(&expected, &pool).walk(pool[0]));
+    let t_trust = median(plan, || {
+        Trust::new(&expected, &pool).walk(pool[0].cert, Some(0))
+    });
     let trust = Trust::new(&expected, &pool);
     let t_rules = median(plan, || {
         check::server_findings(

@@ -72,12 +72,15 @@ pki_serial() {
 #     --san LIST          comma-separated DNS names; "none" = no SAN extension
 #     --eku LIST          e.g. "serverAuth, clientAuth" (default); "none" = no EKU
 #     --cdp URL           CRL distribution point URI; "none" = no CDP extension
-#     --aki MODE          keyid (default for ca/leaf) | none
+#     --aki MODE          keyid (default for ca/leaf) | none | absent (none and
+#                         OpenSSL 3's default one suppressed too)
+#     --ski HEX           subject key identifier to write instead of the key's hash
+#     --ext LINE          one more line for the extension section (repeatable)
 #     --md DIGEST         sha256 (default), sha1, ...
 #     --pss               sign with RSASSA-PSS (salt length = digest length)
 pki_sign() {
     local key="" subject="" out="" ca="" profile="leaf" pathlen="" start="" end=""
-    local san="none" eku="serverAuth, clientAuth" cdp="none" aki="" md="sha256" pss=""
+    local san="none" eku="serverAuth, clientAuth" cdp="none" aki="" md="sha256" pss="" ski="hash" extra=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --key) key="$2"; shift 2 ;;
@@ -92,6 +95,8 @@ pki_sign() {
             --eku) eku="$2"; shift 2 ;;
             --cdp) cdp="$2"; shift 2 ;;
             --aki) aki="$2"; shift 2 ;;
+            --ski) ski="$2"; shift 2 ;;
+            --ext) extra="${extra}$2"$'\n'; shift 2 ;;
             --md) md="$2"; shift 2 ;;
             --pss) pss=1; shift ;;
             *) pki_die "pki_sign: unknown option '$1'" ;;
@@ -175,9 +180,14 @@ EOF
                 fi
                 ;;
         esac
-        echo "subjectKeyIdentifier = hash"
-        [ "$aki" = none ] || echo "authorityKeyIdentifier = keyid:always"
+        echo "subjectKeyIdentifier = $ski"
+        case "$aki" in
+            none) ;;
+            absent) echo "authorityKeyIdentifier = none" ;;
+            *) echo "authorityKeyIdentifier = keyid:always" ;;
+        esac
         [ "$cdp" = none ] || echo "crlDistributionPoints = URI:$cdp"
+        [ -z "$extra" ] || printf '%s' "$extra"
     } > "$work/ext.cnf"
 
     openssl req -new -config "$work/openssl.cnf" -key "$key" -subj "$subject" \

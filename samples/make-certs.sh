@@ -94,9 +94,11 @@ publish_ca contoso enterprise
 # fe01: good.
 pem_chain_file contoso/issuing contoso enterprise fe01.contoso.local \
     pool01.contoso.local fe01.contoso.local,pool01.contoso.local
-# fe02: issued by the public Northwind CA (ca-mismatch).
+# fe02: issued by the public Northwind CA, its whole chain in the file: a complete
+# chain that ends at another CA (ca-mismatch).
 pem_chain_file northwind/tls contoso enterprise fe02.contoso.local \
     pool01.contoso.local fe02.contoso.local,pool01.contoso.local
+cat "$pki/northwind/root.pem" >> "$here/enterprise/certs/fe02.contoso.local.cer"
 # fe03: expired on 2025-01-01 (expired).
 pem_chain_file contoso/issuing contoso enterprise fe03.contoso.local \
     pool01.contoso.local fe03.contoso.local,pool01.contoso.local \

@@ -1,7 +1,26 @@
 /*!
-Deciding "issued by the same CA": issuer DN equal to the CA's subject, AKI equal to
-its SKI when both exist, and every signature on the way verifying with the issuer's
-key, up to a trust anchor (a `--ca` certificate, or the inferred CA).
+Deciding "issued by the same CA", the way Windows (CryptoAPI) builds a chain.
+
+- A CA is known by its subject DN; its keys are the public keys of the certificates
+  with that DN. A CA renewed with a new key keeps its name, so it stays one CA.
+- The candidates for a certificate's issuer are every supplied CA certificate (from
+  `--ca` and from the certificate files) whose subject DN is the certificate's issuer
+  DN and, when both are present, whose subject key identifier is its authority key
+  identifier. Each candidate's key must verify the signature; the walk continues from
+  a candidate that does, up to an anchor.
+- An anchor is a subject DN **and public key** given with `--ca` (or the inferred
+  CA's). Never certificate bytes, never DN + key identifier: a re-issued CA
+  certificate with the same key is the same anchor, and a root that copies the
+  name and key identifier of the internal root but holds another key never is. A
+  certificate found only in a server's file proves nothing by itself.
+- Cross-certificates (a CA certificate whose subject also exists as a self-signed
+  root, issued by another CA; or a renewed root's old-key/new-key links) are
+  candidates like any other.
+
+Cost: every CA certificate is resolved once (memoized), each verifies its signature
+at most once per distinct candidate key, and at most [`MAX_KEYS`] keys and
+[`MAX_PER_KEY`] certificates per key are tried per step, so the work is linear in
+the number of supplied CA certificates.
 
 Signature verification fails in the same way for a forged signature, an RSA key
 under 2048 bits and RSASSA-PSS, so a failed step is classified before it is called
@@ -10,7 +29,7 @@ forged.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::certs::info::KeyAlgorithm;
+use crate::certs::info::{KeyAlgorithm, hex};
 use crate::certs::{self, Certificate};
 
 /// Where the expected internal CA came from.
@@ -52,6 +71,9 @@ pub enum Inference {
         total: usize,
         /// The CA's certificate was supplied, so signatures are verified.
         verified: bool,
+        /// Distinct key identifiers of the CA the certificates name (more than one
+        /// for a CA renewed with a new key).
+        keys: usize,
     },
 }
 
@@ -59,19 +81,26 @@ pub enum Inference {
 #[derive(Debug, Clone)]
 pub struct ExpectedCa {
     pub source: CaSource,
-    /// Trust anchors: `--ca` certificates, or the inferred CA's certificate when supplied.
+    /// Trust anchors: `--ca` certificates, or the inferred CA's certificates when
+    /// supplied. Only their subject DN and public key count.
     pub anchors: Vec<Certificate>,
-    /// Subject DNs, for reports.
+    /// Subject DNs, for reports (each once).
     pub subjects: Vec<String>,
-    /// When inferred without the CA's certificate: the issuer DN (DER) and AKI to compare.
-    pub name_only: Option<(Vec<u8>, Option<Vec<u8>>)>,
+    /// When inferred without the CA's certificate: the issuer DN (DER) and the key
+    /// identifiers the certificates name (empty when they carry none).
+    pub name_only: Option<(Vec<u8>, Vec<Vec<u8>>)>,
     pub inference: Inference,
 }
 
 impl ExpectedCa {
     /// The `--ca` certificates.
     pub fn given(anchors: Vec<Certificate>) -> Self {
-        let subjects = anchors.iter().map(|c| c.info.subject.clone()).collect();
+        let mut subjects: Vec<String> = Vec::new();
+        for a in &anchors {
+            if !subjects.contains(&a.info.subject) {
+                subjects.push(a.info.subject.clone());
+            }
+        }
         ExpectedCa {
             source: CaSource::Given,
             anchors,
@@ -91,42 +120,40 @@ impl ExpectedCa {
         }
     }
 
-    /// Is `cert` itself one of the anchors?
+    /// Is `cert`'s key (with its subject DN) one of the anchors?
     pub fn is_anchor(&self, cert: &Certificate) -> bool {
         self.anchors.iter().any(|a| {
-            a.der == cert.der
-                || (a.info.subject_der == cert.info.subject_der
-                    && a.info.ski.is_some()
-                    && a.info.ski == cert.info.ski)
+            a.info.subject_der == cert.info.subject_der && a.public_key() == cert.public_key()
         })
     }
 
-    /// Infer the expected CA: the issuer (DN and key id) of most of `leaves` (the
-    /// certificates paired with servers, each file once). Its certificate is taken
-    /// from `pool` when supplied, so signatures can be verified.
+    /// Infer the expected CA: the issuer (by DN: a renewed CA is one CA) of most of
+    /// `leaves` (the certificates of the topology's internal servers, each file
+    /// once). Its certificates are taken from `pool` when supplied (those whose key
+    /// identifier the leaves name), so signatures can be verified.
     pub fn infer<'c>(
         leaves: impl IntoIterator<Item = &'c Certificate>,
         pool: &[&Certificate],
     ) -> Self {
         let mut counts: Vec<IssuerCount> = Vec::new();
-        let mut at: HashMap<(&[u8], Option<&[u8]>), usize> = HashMap::new();
+        let mut at: HashMap<&[u8], usize> = HashMap::new();
         for leaf in leaves {
             let i = &leaf.info;
-            let key = (i.issuer_der.as_slice(), i.aki.as_deref());
-            match at.get(&key) {
-                Some(&n) => {
-                    if let Some(c) = counts.get_mut(n) {
-                        c.count += 1;
-                    }
-                }
-                None => {
-                    at.insert(key, counts.len());
-                    counts.push(IssuerCount {
-                        dn: i.issuer_der.clone(),
-                        aki: i.aki.clone(),
-                        name: i.issuer.clone(),
-                        count: 1,
-                    });
+            let n = *at.entry(i.issuer_der.as_slice()).or_insert_with(|| {
+                counts.push(IssuerCount {
+                    dn: i.issuer_der.clone(),
+                    akis: Vec::new(),
+                    name: i.issuer.clone(),
+                    count: 0,
+                });
+                counts.len() - 1
+            });
+            if let Some(c) = counts.get_mut(n) {
+                c.count += 1;
+                if let Some(aki) = &i.aki
+                    && !c.akis.contains(aki)
+                {
+                    c.akis.push(aki.clone());
                 }
             }
         }
@@ -147,18 +174,19 @@ impl ExpectedCa {
         }
         let IssuerCount {
             dn,
-            aki,
+            akis,
             name: subject,
             count,
         } = top.clone();
+        let mut seen: HashSet<&[u8]> = HashSet::new();
         let anchors: Vec<Certificate> = pool
             .iter()
             .filter(|c| {
                 c.info.subject_der == dn
-                    && (aki.is_none() || c.info.ski.is_none() || c.info.ski == aki)
+                    && (akis.is_empty() || c.info.ski.as_ref().is_none_or(|s| akis.contains(s)))
             })
+            .filter(|c| seen.insert(c.public_key()))
             .map(|c| (*c).clone())
-            .take(1)
             .collect();
         let total = counts.iter().map(|c| c.count).sum();
         let verified = !anchors.is_empty();
@@ -166,28 +194,33 @@ impl ExpectedCa {
             source: CaSource::Inferred,
             anchors,
             subjects: vec![subject.clone()],
-            name_only: (!verified).then_some((dn, aki)),
+            name_only: (!verified).then_some((dn, akis.clone())),
             inference: Inference::Majority {
                 subject,
                 count,
                 total,
                 verified,
+                keys: akis.len().max(1),
             },
         }
     }
 }
 
-/// How many server certificates one issuer (DN and key id) signed.
+/// How many server certificates one issuer (DN) signed, and with which key ids.
 #[derive(Clone)]
 struct IssuerCount {
     dn: Vec<u8>,
-    aki: Option<Vec<u8>>,
+    akis: Vec<Vec<u8>>,
     name: String,
     count: usize,
 }
 
 /// Longest chain followed from a server certificate to an anchor.
 const MAX_CHAIN: usize = 8;
+/// Most distinct issuer keys tried for one certificate.
+pub const MAX_KEYS: usize = 8;
+/// Most certificates carrying one issuer key tried for one certificate.
+pub const MAX_PER_KEY: usize = 4;
 
 /// Why one signature in the chain did not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +233,17 @@ pub enum StepFailure {
     Unsupported,
 }
 
+/// What is known about a CA name whose key was not supplied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renewal {
+    /// No certificate of that name was supplied at all.
+    Unknown,
+    /// Certificates of that CA name were supplied, with other keys: a renewed CA.
+    Ca,
+    /// The same for a root (self-signed) CA: a renewed root.
+    Root,
+}
+
 /// The verdict on one server certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -209,14 +253,17 @@ pub enum Verdict {
     NamedOnly,
     /// No expected CA to compare with.
     NoExpectedCa,
-    /// Does not chain to the expected CA by name: another CA issued it.
+    /// A complete chain that ends at a CA that is not the internal one.
     OtherCa {
         /// The server certificate's issuer.
         issuer: String,
-        /// Where the chain of supplied certificates ends, when beyond the issuer.
+        /// The root the chain ends at, when beyond the issuer.
         top: Option<String>,
+        /// The root copies the name (and key id) of an internal CA but holds
+        /// another key: the SHA-1 of that key.
+        impostor: Option<String>,
     },
-    /// Names the expected CA (or a CA under it) but a signature does not verify.
+    /// A signature in the chain does not verify, or cannot be verified.
     Unverified {
         /// Subject of the certificate whose signature failed.
         subject: String,
@@ -224,54 +271,202 @@ pub enum Verdict {
         signer: String,
         failure: StepFailure,
     },
-    /// Names a CA certificate of the expected CA's hierarchy, but its key identifier
-    /// differs and no certificate with that key was supplied.
-    KeyIdMismatch { issuer: String },
+    /// The certificate holding the key of `issuer` was not supplied: the chain
+    /// stops at `subject` and cannot be proved.
+    IssuerNotSupplied {
+        /// The certificate whose issuer is missing.
+        subject: String,
+        /// Its issuer DN.
+        issuer: String,
+        /// The key identifier it names (hex), when it names one.
+        key_id: Option<String>,
+        renewal: Renewal,
+    },
 }
 
-/// Index of every CA certificate known to the run, by subject DN.
+/// Where a certificate of the chain came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A `--ca` file.
+    Given,
+    /// The server certificate's own file.
+    OwnFile,
+    /// Another supplied file (index into the report's files).
+    OtherFile(usize),
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Given => "--ca",
+            Origin::OwnFile => "own-file",
+            Origin::OtherFile(_) => "other-file",
+        }
+    }
+}
+
+/// One certificate of a chain, from the server certificate up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub subject: String,
+    /// Key identifier, lowercase hex.
+    pub key_id: String,
+    pub origin: Origin,
+    /// Its key is an anchor (given with `--ca`, or the inferred CA's).
+    pub anchor: bool,
+}
+
+/// The verdict with the chain that led to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    /// The chain built, server certificate first; empty without an expected CA.
+    pub chain: Vec<Link>,
+    /// The cross-certificate a trusted chain passes through (its subject and
+    /// issuer), when the chain reaches the internal CA only through one.
+    pub cross: Option<(String, String)>,
+}
+
+/// Where a supplied CA certificate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Given,
+    File(usize),
+}
+
+/// One certificate of the pool, with where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolCert<'a> {
+    pub cert: &'a Certificate,
+    pub source: Source,
+}
+
+/// A distinct CA certificate of the pool.
+struct Node<'a> {
+    cert: &'a Certificate,
+    given: bool,
+    /// Files that carry it, in file order.
+    files: Vec<usize>,
+    anchor: bool,
+    /// A self-signed certificate with this subject and key was supplied: this
+    /// certificate, when issued by another name, is a cross-certificate.
+    root_key: bool,
+}
+
+/// The result of resolving one certificate, without its chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Res {
+    Trusted {
+        weak: Option<(String, String, StepFailure)>,
+    },
+    NamedOnly,
+    Other {
+        top: usize,
+    },
+    Missing {
+        subject: String,
+        issuer: String,
+        aki: Option<Vec<u8>>,
+        renewal: Renewal,
+    },
+    Forged {
+        subject: String,
+        signer: String,
+    },
+}
+
+impl Res {
+    fn rank(&self) -> u8 {
+        match self {
+            Res::Trusted { weak: None } => 0,
+            Res::Trusted { weak: Some(_) } => 1,
+            Res::NamedOnly => 2,
+            Res::Other { .. } => 3,
+            Res::Missing { .. } => 4,
+            Res::Forged { .. } => 5,
+        }
+    }
+}
+
+#[derive(Clone)]
+enum Memo {
+    Pending,
+    Done(Res, Option<usize>),
+}
+
+/// Every CA certificate known to the run, resolved once.
 pub struct Trust<'a> {
     ca: &'a ExpectedCa,
-    by_subject: HashMap<&'a [u8], Vec<&'a Certificate>>,
-    /// Subjects of the anchors and of CA certificates that chain to them.
-    trusted_subjects: HashSet<&'a [u8]>,
+    nodes: Vec<Node<'a>>,
+    by_subject: HashMap<&'a [u8], Vec<usize>>,
+    memo: Vec<Memo>,
 }
 
 impl<'a> Trust<'a> {
-    pub fn new(ca: &'a ExpectedCa, pool: &[&'a Certificate]) -> Self {
-        let mut seen: HashSet<&[u8]> = HashSet::new();
-        let mut by_subject: HashMap<&'a [u8], Vec<&'a Certificate>> = HashMap::new();
-        for c in pool.iter().copied().chain(ca.anchors.iter()) {
-            // Only certificates that can issue others, once each (every server file
-            // carries its own copy of the issuing CA).
-            if !(c.info.is_ca || c.info.subject_der == c.info.issuer_der) || !seen.insert(&c.der) {
+    pub fn new(ca: &'a ExpectedCa, pool: &[PoolCert<'a>]) -> Self {
+        let mut nodes: Vec<Node<'a>> = Vec::new();
+        let mut at: HashMap<&[u8], usize> = HashMap::new();
+        let given = ca.anchors.iter().map(|c| PoolCert {
+            cert: c,
+            source: Source::Given,
+        });
+        for p in given.chain(pool.iter().copied()) {
+            let c = p.cert;
+            // Only certificates that can issue others (every server file carries
+            // its own copy of the issuing CA: one node, many files).
+            if !(c.info.is_ca || c.is_self_issued()) && p.source != Source::Given {
                 continue;
             }
-            by_subject
-                .entry(c.info.subject_der.as_slice())
-                .or_default()
-                .push(c);
-        }
-        let mut trust = Trust {
-            ca,
-            by_subject,
-            trusted_subjects: HashSet::new(),
-        };
-        let mut trusted: HashSet<&'a [u8]> = ca
-            .anchors
-            .iter()
-            .map(|a| a.info.subject_der.as_slice())
-            .collect();
-        if let Some((dn, _)) = &ca.name_only {
-            trusted.insert(dn.as_slice());
-        }
-        let cas: Vec<&'a Certificate> = trust.by_subject.values().flatten().copied().collect();
-        for c in cas {
-            if trust.walk(c) == Verdict::Trusted {
-                trusted.insert(c.info.subject_der.as_slice());
+            let n = *at.entry(&c.der).or_insert_with(|| {
+                nodes.push(Node {
+                    cert: c,
+                    given: false,
+                    files: Vec::new(),
+                    anchor: ca.is_anchor(c),
+                    root_key: false,
+                });
+                nodes.len() - 1
+            });
+            if let Some(node) = nodes.get_mut(n) {
+                match p.source {
+                    Source::Given => node.given = true,
+                    Source::File(f) => {
+                        if node.files.last() != Some(&f) {
+                            node.files.push(f);
+                        }
+                    }
+                }
             }
         }
-        trust.trusted_subjects = trusted;
+        let roots: HashSet<(&[u8], &[u8])> = nodes
+            .iter()
+            .filter(|n| n.cert.is_self_issued())
+            .map(|n| (n.cert.info.subject_der.as_slice(), n.cert.public_key()))
+            .collect();
+        let mut by_subject: HashMap<&'a [u8], Vec<usize>> = HashMap::new();
+        for (i, n) in nodes.iter_mut().enumerate() {
+            n.root_key = !n.cert.is_self_issued()
+                && roots.contains(&(n.cert.info.subject_der.as_slice(), n.cert.public_key()));
+            by_subject
+                .entry(n.cert.info.subject_der.as_slice())
+                .or_default()
+                .push(i);
+        }
+        let count = nodes.len();
+        let mut trust = Trust {
+            ca,
+            nodes,
+            by_subject,
+            memo: Vec::new(),
+        };
+        let mut memo = vec![None; count];
+        for i in 0..count {
+            trust.resolve_node(i, 0, &mut memo);
+        }
+        trust.memo = memo
+            .into_iter()
+            .map(|m| m.unwrap_or(Memo::Pending))
+            .collect();
         trust
     }
 
@@ -280,80 +475,314 @@ impl<'a> Trust<'a> {
         self.ca
     }
 
-    /// Follow `leaf` up to an anchor, verifying each signature.
-    pub fn walk(&self, leaf: &Certificate) -> Verdict {
-        if self.ca.source == CaSource::Unknown {
-            return Verdict::NoExpectedCa;
+    fn resolve_node(&self, i: usize, depth: usize, memo: &mut [Option<Memo>]) -> Memo {
+        if let Some(m) = memo.get(i).cloned().flatten() {
+            return m;
         }
-        let mut current = leaf;
-        let mut failed: Option<Verdict> = None;
-        let mut named_only = false;
-        let mut reached = false;
-        for _ in 0..MAX_CHAIN {
-            if self.ca.is_anchor(current) {
-                reached = true;
-                break;
-            }
-            if let Some((dn, aki)) = &self.ca.name_only
-                && current.info.issuer_der == *dn
-                && (aki.is_none() || current.info.aki.is_none() || current.info.aki == *aki)
-            {
-                reached = true;
-                named_only = true;
-                break;
-            }
-            let candidates: Vec<&Certificate> = self
-                .by_subject
-                .get(current.info.issuer_der.as_slice())
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|c| c.der != current.der && certs::names_issuer(&current.info, &c.info))
-                .collect();
-            let Some(first) = candidates.first().copied() else {
-                break;
+        let Some(node) = self.nodes.get(i) else {
+            return Memo::Pending;
+        };
+        if let Some(slot) = memo.get_mut(i) {
+            *slot = Some(Memo::Pending);
+        }
+        let done = if node.anchor {
+            Memo::Done(Res::Trusted { weak: None }, None)
+        } else if node.cert.is_self_issued()
+            && (node.cert.info.aki.is_none() || node.cert.info.aki == node.cert.info.ski)
+        {
+            // A self-signed root that is not an anchor: the chain is complete
+            // and ends here.
+            Memo::Done(Res::Other { top: i }, None)
+        } else {
+            let (res, next) = self.resolve(node.cert, Some(i), depth, &mut Some(&mut *memo));
+            Memo::Done(res, next)
+        };
+        if let Some(slot) = memo.get_mut(i) {
+            *slot = Some(done.clone());
+        }
+        done
+    }
+
+    /// The best issuer of `cert` (a node, or the server certificate when `me` is
+    /// `None`). With `memo`, unresolved candidates are resolved; without it (after
+    /// `new`), every node is already resolved.
+    fn resolve(
+        &self,
+        cert: &Certificate,
+        me: Option<usize>,
+        depth: usize,
+        memo: &mut Option<&mut [Option<Memo>]>,
+    ) -> (Res, Option<usize>) {
+        let info = &cert.info;
+        if let Some((dn, akis)) = &self.ca.name_only
+            && info.issuer_der == *dn
+            && (akis.is_empty() || info.aki.as_ref().is_none_or(|a| akis.contains(a)))
+        {
+            return (Res::NamedOnly, None);
+        }
+        let same_name = self
+            .by_subject
+            .get(info.issuer_der.as_slice())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        // Candidates grouped by key: a signature is verified once per key.
+        let mut keys: Vec<(&[u8], Vec<usize>)> = Vec::new();
+        for &n in same_name {
+            let Some(node) = self.nodes.get(n) else {
+                continue;
             };
-            let next = match candidates
-                .iter()
-                .copied()
-                .find(|c| certs::verify_signature(current, c).is_ok())
-            {
-                Some(ok) => ok,
-                None => {
-                    if failed.is_none() {
-                        failed = Some(Verdict::Unverified {
-                            subject: current.info.subject.clone(),
-                            signer: first.info.subject.clone(),
-                            failure: classify(current, first),
-                        });
+            if Some(n) == me || !certs::names_issuer(info, &node.cert.info) {
+                continue;
+            }
+            let key = node.cert.public_key();
+            match keys.iter().position(|(k, _)| *k == key) {
+                Some(at) => {
+                    if let Some((_, v)) = keys.get_mut(at)
+                        && v.len() < MAX_PER_KEY
+                    {
+                        v.push(n);
                     }
-                    first
                 }
+                None if keys.len() < MAX_KEYS => keys.push((key, vec![n])),
+                None => {}
+            }
+        }
+        // Anchored keys first.
+        keys.sort_by_key(|(_, v)| {
+            !v.iter()
+                .any(|&n| self.nodes.get(n).is_some_and(|x| x.anchor))
+        });
+        if keys.is_empty() {
+            let renewal = if same_name.is_empty() {
+                Renewal::Unknown
+            } else if same_name
+                .iter()
+                .any(|&n| self.nodes.get(n).is_some_and(|x| x.cert.is_self_issued()))
+            {
+                Renewal::Root
+            } else {
+                Renewal::Ca
             };
-            if next.der == current.der {
+            return (
+                Res::Missing {
+                    subject: info.subject.clone(),
+                    issuer: info.issuer.clone(),
+                    aki: info.aki.clone(),
+                    renewal,
+                },
+                None,
+            );
+        }
+        let mut best: Option<(Res, Option<usize>)> = None;
+        let mut consider = |res: Res, next: Option<usize>| {
+            if best.as_ref().is_none_or(|(b, _)| res.rank() < b.rank()) {
+                best = Some((res, next));
+            }
+        };
+        for (_, group) in &keys {
+            let Some(first) = group.first().and_then(|&n| self.nodes.get(n)) else {
+                continue;
+            };
+            let failure = match certs::verify_signature(cert, first.cert) {
+                Ok(()) => None,
+                Err(_) => Some(classify(cert, first.cert)),
+            };
+            if failure == Some(StepFailure::Forged) {
+                consider(
+                    Res::Forged {
+                        subject: info.subject.clone(),
+                        signer: first.cert.info.subject.clone(),
+                    },
+                    group.first().copied(),
+                );
+                continue;
+            }
+            for &n in group {
+                let above = if depth >= MAX_CHAIN {
+                    Memo::Pending
+                } else {
+                    match memo {
+                        Some(m) => self.resolve_node(n, depth + 1, m),
+                        None => self.memo.get(n).cloned().unwrap_or(Memo::Pending),
+                    }
+                };
+                let Memo::Done(res, _) = above else {
+                    // A loop, or a chain too long to follow.
+                    continue;
+                };
+                let res = match (res, &failure) {
+                    (Res::Trusted { weak: None }, Some(f)) => Res::Trusted {
+                        weak: Some((
+                            info.subject.clone(),
+                            first.cert.info.subject.clone(),
+                            f.clone(),
+                        )),
+                    },
+                    (r, _) => r,
+                };
+                consider(res, Some(n));
+            }
+        }
+        best.unwrap_or_else(|| {
+            (
+                Res::Missing {
+                    subject: info.subject.clone(),
+                    issuer: info.issuer.clone(),
+                    aki: info.aki.clone(),
+                    renewal: Renewal::Unknown,
+                },
+                None,
+            )
+        })
+    }
+
+    /// The verdict on `leaf`, found in file `file`, with its chain.
+    pub fn walk(&self, leaf: &Certificate, file: Option<usize>) -> Outcome {
+        if self.ca.source == CaSource::Unknown {
+            return Outcome {
+                verdict: Verdict::NoExpectedCa,
+                chain: Vec::new(),
+                cross: None,
+            };
+        }
+        let (res, mut next) = if self.ca.is_anchor(leaf) {
+            (Res::Trusted { weak: None }, None)
+        } else {
+            self.resolve(leaf, None, 0, &mut None)
+        };
+        let mut chain = vec![Link {
+            subject: leaf.info.subject.clone(),
+            key_id: hex(&leaf.key_id()),
+            origin: Origin::OwnFile,
+            anchor: self.ca.is_anchor(leaf),
+        }];
+        let mut cross = None;
+        let mut seen = HashSet::new();
+        while let Some(n) = next {
+            let Some(node) = self.nodes.get(n) else { break };
+            if !seen.insert(n) || chain.len() > MAX_CHAIN + 1 {
                 break;
             }
-            current = next;
+            let origin = if node.given {
+                Origin::Given
+            } else if file.is_some_and(|f| node.files.contains(&f)) {
+                Origin::OwnFile
+            } else {
+                node.files
+                    .first()
+                    .map_or(Origin::Given, |&f| Origin::OtherFile(f))
+            };
+            if node.root_key && cross.is_none() {
+                cross = Some((
+                    node.cert.info.subject.clone(),
+                    node.cert.info.issuer.clone(),
+                ));
+            }
+            chain.push(Link {
+                subject: node.cert.info.subject.clone(),
+                key_id: hex(&node.cert.key_id()),
+                origin,
+                anchor: node.anchor,
+            });
+            next = match self.memo.get(n) {
+                Some(Memo::Done(_, nx)) => *nx,
+                _ => None,
+            };
         }
-        match (reached, failed) {
-            (true, None) if named_only => Verdict::NamedOnly,
-            (true, None) => Verdict::Trusted,
-            (true, Some(f)) => f,
-            (false, Some(f)) if self.names_trusted(current) => f,
-            (false, _) if self.names_trusted(current) => Verdict::KeyIdMismatch {
-                issuer: current.info.issuer.clone(),
+        let verdict = match res {
+            Res::Trusted { weak: None } => Verdict::Trusted,
+            Res::Trusted {
+                weak: Some((subject, signer, failure)),
+            } => Verdict::Unverified {
+                subject,
+                signer,
+                failure,
             },
-            (false, _) => Verdict::OtherCa {
-                issuer: leaf.info.issuer.clone(),
-                top: (current.der != leaf.der).then(|| current.info.issuer.clone()),
+            Res::NamedOnly => Verdict::NamedOnly,
+            Res::Forged { subject, signer } => Verdict::Unverified {
+                subject,
+                signer,
+                failure: StepFailure::Forged,
             },
+            Res::Missing {
+                subject,
+                issuer,
+                aki,
+                renewal,
+            } => {
+                if self.ca.source == CaSource::Inferred
+                    && !self.ca.subjects.contains(&issuer)
+                    && subject == leaf.info.subject
+                {
+                    // The inferred CA is known by its name only: another name
+                    // is another CA.
+                    Verdict::OtherCa {
+                        issuer,
+                        top: None,
+                        impostor: None,
+                    }
+                } else {
+                    Verdict::IssuerNotSupplied {
+                        subject,
+                        issuer,
+                        key_id: aki.as_deref().map(hex),
+                        renewal,
+                    }
+                }
+            }
+            Res::Other { top } => self.other_ca(leaf, top),
+        };
+        if verdict != Verdict::Trusted {
+            cross = None;
+        }
+        Outcome {
+            verdict,
+            chain,
+            cross,
         }
     }
 
-    /// Does `cert`'s issuer DN name the expected CA or a CA that chains to it?
-    fn names_trusted(&self, cert: &Certificate) -> bool {
-        self.trusted_subjects
-            .contains(cert.info.issuer_der.as_slice())
+    /// A complete chain ending at the self-signed `top` that is not an anchor.
+    fn other_ca(&self, leaf: &Certificate, top: usize) -> Verdict {
+        let Some(root) = self.nodes.get(top).map(|n| n.cert) else {
+            return Verdict::OtherCa {
+                issuer: leaf.info.issuer.clone(),
+                top: None,
+                impostor: None,
+            };
+        };
+        let internal_name = self
+            .ca
+            .anchors
+            .iter()
+            .filter(|a| a.info.subject_der == root.info.subject_der)
+            .collect::<Vec<_>>();
+        if internal_name.is_empty() {
+            return Verdict::OtherCa {
+                issuer: leaf.info.issuer.clone(),
+                top: (root.info.subject != leaf.info.issuer).then(|| root.info.subject.clone()),
+                impostor: None,
+            };
+        }
+        let copied_id =
+            root.info.ski.is_some() && internal_name.iter().any(|a| a.info.ski == root.info.ski);
+        if copied_id {
+            // The name and the key identifier of an internal CA, another key.
+            Verdict::OtherCa {
+                issuer: leaf.info.issuer.clone(),
+                top: Some(root.info.subject.clone()),
+                impostor: Some(hex(&root.key_hash())),
+            }
+        } else {
+            // The internal root's name with another key identifier: the root was
+            // renewed and the chain ends at a key that was not supplied with --ca.
+            Verdict::IssuerNotSupplied {
+                subject: root.info.subject.clone(),
+                issuer: root.info.subject.clone(),
+                key_id: Some(hex(&root.key_id())),
+                renewal: Renewal::Root,
+            }
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use std::sync::Arc;
 
 use crate::certs::{self, CertFile, Certificate, LoadOptions};
-use crate::chain::{ExpectedCa, Trust};
+use crate::chain::{ExpectedCa, Link, PoolCert, Source, Trust};
 use crate::config::Config;
 use crate::error::Error;
 use crate::roles::{self, FileTransferServer, Roles};
@@ -46,6 +46,8 @@ pub struct ServerResult {
     pub certificate: Option<usize>,
     /// Worst severity of its findings; `None` when it has none.
     pub worst: Option<Severity>,
+    /// The chain built for its certificate, server certificate first.
+    pub chain: Vec<Link>,
 }
 
 /// Everything `check` found; renderers only format this.
@@ -101,11 +103,20 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let mut files = certs::load_files(&opts.certs, &load_opts, opts.max_cert_files)?;
     let pairing = crate::pairing::pair(&roles, &mut files, &opts.config.certificates);
 
-    let pool: Vec<&Certificate> = files
+    let pool: Vec<PoolCert<'_>> = files
         .iter()
-        .filter_map(|f| f.loaded.as_ref().ok())
-        .flat_map(|l| l.certs.iter())
-        .chain(ca_files.iter())
+        .enumerate()
+        .filter_map(|(i, f)| Some((i, f.loaded.as_ref().ok()?)))
+        .flat_map(|(i, l)| {
+            l.certs.iter().map(move |cert| PoolCert {
+                cert,
+                source: Source::File(i),
+            })
+        })
+        .chain(ca_files.iter().map(|cert| PoolCert {
+            cert,
+            source: Source::Given,
+        }))
         .collect();
     let expected_ca = if ca_files.is_empty() {
         // Each paired file once, in file order.
@@ -113,7 +124,8 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         used.sort_unstable();
         used.dedup();
         let leaves = used.iter().filter_map(|fi| files.get(*fi)?.leaf());
-        ExpectedCa::infer(leaves, &pool)
+        let certs: Vec<&Certificate> = pool.iter().map(|p| p.cert).collect();
+        ExpectedCa::infer(leaves, &certs)
     } else {
         ExpectedCa::given(ca_files.clone())
     };
@@ -142,7 +154,11 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         opts.valid_at,
         &opts.config.settings,
     );
-    findings.extend(per_server.into_iter().flatten());
+    let mut chains = Vec::with_capacity(per_server.len());
+    for (f, chain) in per_server {
+        findings.extend(f);
+        chains.push(chain);
+    }
     rules::missing_certificate::check(&files_cx, &mut findings);
 
     let findings = opts
@@ -160,10 +176,12 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         .servers
         .iter()
         .zip(&pairing.assigned)
-        .map(|(s, a)| ServerResult {
+        .zip(chains)
+        .map(|((s, a), chain)| ServerResult {
             server: s.clone(),
             certificate: *a,
             worst: worst.get(&(s.cluster, s.machine)).copied(),
+            chain,
         })
         .collect();
     drop(trust);
@@ -188,7 +206,8 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
 }
 
 /// Run the certificate rules for every server paired with a readable file, in
-/// parallel; the result keeps the servers' order.
+/// parallel; the result keeps the servers' order. Each server's findings come with
+/// the chain built for its certificate.
 pub fn server_findings(
     servers: &[FileTransferServer],
     assigned: &[Option<usize>],
@@ -196,20 +215,22 @@ pub fn server_findings(
     trust: &Trust<'_>,
     valid_at: OffsetDateTime,
     settings: &Settings,
-) -> Vec<Vec<Finding>> {
+) -> Vec<(Vec<Finding>, Vec<Link>)> {
     servers
         .par_iter()
         .zip(assigned.par_iter())
         .map(|(server, assigned)| {
             let mut sink = Vec::new();
             let (Some(fqdn), Some(fi)) = (&server.fqdn, assigned) else {
-                return sink;
+                return (sink, Vec::new());
             };
             let Some(file) = files.get(*fi) else {
-                return sink;
+                return (sink, Vec::new());
             };
-            let Some(leaf) = file.leaf() else { return sink };
-            let verdict = trust.walk(leaf);
+            let Some(leaf) = file.leaf() else {
+                return (sink, Vec::new());
+            };
+            let outcome = trust.walk(leaf, Some(*fi));
             let cx = ServerCx {
                 server,
                 fqdn,
@@ -217,12 +238,13 @@ pub fn server_findings(
                 file,
                 leaf,
                 ca: trust.expected(),
-                verdict: &verdict,
+                verdict: &outcome.verdict,
+                outcome: &outcome,
                 valid_at,
                 settings,
             };
             run_server_rules(&cx, &mut sink);
-            sink
+            (sink, outcome.chain)
         })
         .collect()
 }
@@ -243,6 +265,8 @@ pub fn run_server_rules(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     rules::sha1_signature::check(cx, sink);
     rules::ca_mismatch::check(cx, sink);
     rules::unverified_signature::check(cx, sink);
+    rules::issuer_not_supplied::check(cx, sink);
+    rules::cross_certified_chain::check(cx, sink);
     rules::weak_key::check_chain(cx, sink);
     rules::unsupported_signature_algorithm::check_chain(cx, sink);
 }

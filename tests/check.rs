@@ -178,17 +178,21 @@ fn weak_ca_key_is_reported_as_weak_not_forged() {
 }
 
 #[test]
-fn intermediate_missing_means_mismatch_with_a_hint() {
-    // Only the root: the leaf's issuing CA is nowhere, so the chain cannot be built.
+fn intermediate_missing_is_issuer_not_supplied_with_the_certificate_to_supply() {
+    // Only the root: the leaf's issuing CA is nowhere, so the chain cannot be built,
+    // and the help names the certificate to supply by subject and key id.
     let path = format!("{CERTS}/rules/good.pem");
     let rep = run(&opts(&[&path], &[&format!("{CERTS}/ca/root.pem")]));
+    assert_eq!(fe01_codes(&rep), vec![(Code::IssuerNotSupplied, Error)]);
     let f = rep
         .findings
         .iter()
-        .find(|f| f.code == Code::CaMismatch)
-        .expect("ca-mismatch");
+        .find(|f| f.code == Code::IssuerNotSupplied)
+        .expect("issuer-not-supplied");
     assert!(
-        f.help.contains("supply its certificate with --ca"),
+        f.help.starts_with(
+            "pass the issuing CA certificate, CN=Test Internal Issuing CA, O=Topocert Test PKI, C=US, key id "
+        ) && f.help.contains("with --ca"),
         "{}",
         f.help
     );

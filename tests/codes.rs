@@ -54,7 +54,8 @@ fn cases(code: Code) -> (Case, Case) {
         ),
         Code::BareHostName => (topo(r#"Fqdn="fe02.contoso.local""#, r#"Fqdn="fe02""#), BASE),
         Code::CaInferred => (Case { ca: false, ..BASE }, BASE),
-        Code::CaMismatch => (cert("rules/external-ca.pem"), BASE),
+        Code::CaMismatch => (cert("pki/cross/no-cross/fe01.pem"), BASE),
+        Code::CrossCertifiedChain => (cert("pki/cross/with-cross/fe01.pem"), BASE),
         Code::DuplicateFqdn => (
             topo(
                 r#"Fqdn="fe02.contoso.local""#,
@@ -133,6 +134,7 @@ fn cases(code: Code) -> (Case, Case) {
                 ..BASE
             },
         ),
+        Code::IssuerNotSupplied => (cert("pki/renewed-ca/leaf-only/fe02.pem"), BASE),
         Code::UnverifiedSignature => (cert("rules/forged-issuer.pem"), BASE),
         Code::WeakKey => (cert("rules/weak-1024.pem"), BASE),
     }

@@ -451,7 +451,7 @@ fn attribute_text(attr: &AttributeTypeAndValue<'_>) -> Option<String> {
 }
 
 /// Lowercase hex, no separators.
-pub(crate) fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
         out.extend(char::from_digit(u32::from(b >> 4), 16));

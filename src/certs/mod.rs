@@ -138,6 +138,36 @@ impl Certificate {
         Ok(Certificate { der, info, parts })
     }
 
+    /// The subject public key (the BIT STRING's content): a CA's key identity,
+    /// whatever certificate carries it.
+    pub fn public_key(&self) -> &[u8] {
+        self.der
+            .get(self.parts.public_key.clone())
+            .unwrap_or_default()
+    }
+
+    /// The key identifier as Windows shows it: the subject key identifier when the
+    /// certificate has one, else the SHA-1 of the public key (RFC 5280 method 1).
+    pub fn key_id(&self) -> Vec<u8> {
+        match &self.info.ski {
+            Some(ski) => ski.clone(),
+            None => self.key_hash(),
+        }
+    }
+
+    /// The SHA-1 of the public key: the key identifier computed from the key
+    /// itself, which a certificate cannot copy from another one.
+    pub fn key_hash(&self) -> Vec<u8> {
+        ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, self.public_key())
+            .as_ref()
+            .to_vec()
+    }
+
+    /// Self-issued: subject and issuer DN are the same (a root, or a renewal link).
+    pub fn is_self_issued(&self) -> bool {
+        self.info.subject_der == self.info.issuer_der
+    }
+
     /// The ring algorithm for this certificate's signature when `issuer_key` made it,
     /// for the common cases (PKCS#1 v1.5 RSA and ECDSA on P-256/P-384).
     fn ring_algorithm(
@@ -176,8 +206,9 @@ pub struct LoadedFile {
     /// Never empty.
     pub certs: Vec<Certificate>,
     /// Index into `certs` of the end-entity certificate: for PKCS#12 the one
-    /// matching the private key (else the first certificate bag); otherwise the
-    /// first certificate that issues no other certificate of the file.
+    /// matching the private key; otherwise (and for a PKCS#12 without a matching
+    /// key) the first that is not a CA, not self-issued and issued by another
+    /// certificate of the file (see `find_leaf`).
     pub leaf: usize,
     /// A private key came with the certificates (PKCS#12 key bag, PEM key block).
     pub has_private_key: bool,
@@ -496,7 +527,7 @@ fn load_der(bytes: &[u8], opts: &LoadOptions) -> Result<LoadedFile, LoadError> {
         return Ok(finish(
             CertFormat::Pkcs12,
             certs,
-            Some(pfx.leaf),
+            pfx.leaf,
             pfx.has_private_key,
         ));
     }
@@ -550,8 +581,26 @@ fn finish(
     }
 }
 
-/// The first certificate that issues no other certificate of the set.
+/// The end-entity certificate of a set, whatever the container (PEM, DER, PKCS#7,
+/// or a PKCS#12 whose bags name no key): the first certificate that is not a CA,
+/// not self-issued, and issued by another certificate's subject; else the first
+/// that is neither a CA nor self-issued; else the first that issues no other
+/// certificate of the set.
 fn find_leaf(certs: &[Certificate]) -> usize {
+    let subjects: std::collections::HashSet<&[u8]> = certs
+        .iter()
+        .map(|c| c.info.subject_der.as_slice())
+        .collect();
+    let end_entity = |c: &Certificate| !c.info.is_ca && !c.is_self_issued();
+    if let Some(i) = certs
+        .iter()
+        .position(|c| end_entity(c) && subjects.contains(c.info.issuer_der.as_slice()))
+    {
+        return i;
+    }
+    if let Some(i) = certs.iter().position(end_entity) {
+        return i;
+    }
     certs
         .iter()
         .enumerate()

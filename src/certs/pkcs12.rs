@@ -18,9 +18,10 @@ use super::ber::{self, BerError, CLASS_UNIVERSAL, TAG_INTEGER, TAG_SEQUENCE};
 #[derive(Debug)]
 pub(crate) struct Pfx {
     pub certs: Vec<Vec<u8>>,
-    /// Index of the certificate whose local key id matches a private key bag,
-    /// or 0 when none can be matched.
-    pub leaf: usize,
+    /// Index of the certificate whose local key id matches a private key bag;
+    /// `None` when none can be matched (the loader then picks the end entity
+    /// as for every other container, never simply the first bag).
+    pub leaf: Option<usize>,
     pub has_private_key: bool,
 }
 
@@ -248,15 +249,11 @@ fn from_archive(archive: Pkcs12Archive) -> Result<Pfx, Pkcs12Error> {
         .iter()
         .filter_map(|k| k.local_key_id.as_ref().map(|id| id.0.as_slice()))
         .collect();
-    let leaf = archive
-        .certs
-        .iter()
-        .position(|c| {
-            c.local_key_id
-                .as_deref()
-                .is_some_and(|id| key_ids.contains(&id))
-        })
-        .unwrap_or(0);
+    let leaf = archive.certs.iter().position(|c| {
+        c.local_key_id
+            .as_deref()
+            .is_some_and(|id| key_ids.contains(&id))
+    });
     Ok(Pfx {
         has_private_key: !archive.keys.is_empty(),
         leaf,

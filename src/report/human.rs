@@ -12,7 +12,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::{status, table};
 use crate::certs::FileStatus;
 use crate::certs::summary::{Summary, summary};
-use crate::chain::CaSource;
+use crate::chain::{CaSource, Origin};
 use crate::check::Report;
 use crate::roles::Roles;
 use crate::rules::{Finding, Place, Severity};
@@ -359,6 +359,7 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         &["SERVER", "POOL", "CERTIFICATE", "EXPIRES", "STATUS"],
         &rows,
     ));
+    render_chains(&mut out, rep);
     let ca = match rep.expected_ca.source {
         CaSource::Unknown => "unknown".to_string(),
         s => format!("{} ({})", rep.expected_ca.subjects.join("; "), s.as_str()),
@@ -381,4 +382,36 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         plural(rep.count(Severity::Note), "note"),
     ));
     out
+}
+
+/// The chain built for each server's certificate, so a reviewer sees why it
+/// passed or where it stopped.
+fn render_chains(out: &mut String, rep: &Report) {
+    let with_chain: Vec<&crate::check::ServerResult> =
+        rep.servers.iter().filter(|s| !s.chain.is_empty()).collect();
+    if with_chain.is_empty() {
+        return;
+    }
+    out.push_str("\nChains (server certificate first):\n");
+    for s in with_chain {
+        out.push_str(&format!("  {}\n", s.server.display_name()));
+        for (depth, link) in s.chain.iter().enumerate() {
+            let origin = match link.origin {
+                Origin::Given => "--ca".to_string(),
+                Origin::OwnFile => "own file".to_string(),
+                Origin::OtherFile(i) => rep
+                    .files
+                    .get(i)
+                    .map(|f| format!("from {}", f.path))
+                    .unwrap_or_else(|| "other file".into()),
+            };
+            let anchor = if link.anchor { ", anchor" } else { "" };
+            out.push_str(&format!(
+                "    {}{} (key id {}; {origin}{anchor})\n",
+                if depth == 0 { "" } else { "<- " },
+                link.subject,
+                link.key_id,
+            ));
+        }
+    }
 }

@@ -5,6 +5,8 @@ follows `schemas/report.schema.json`; the list document `schemas/list.schema.jso
 
 use serde::Serialize;
 
+use crate::chain::Origin;
+
 use crate::check::Report;
 use crate::roles::{FileTransferServer, Roles};
 use crate::rules::{Finding, Severity};
@@ -157,7 +159,19 @@ struct CheckServer<'a> {
     next_hop: bool,
     certificate: Option<&'a str>,
     status: &'static str,
+    chain: Vec<ChainLink<'a>>,
     location: Location,
+}
+
+/// One certificate of the chain built for a server's certificate.
+#[derive(Serialize)]
+struct ChainLink<'a> {
+    subject: &'a str,
+    key_id: &'a str,
+    origin: &'static str,
+    /// The file it came from, for `own-file` and `other-file`.
+    file: Option<&'a str>,
+    anchor: bool,
 }
 
 #[derive(Serialize)]
@@ -214,6 +228,21 @@ pub fn render_check(rep: &Report) -> String {
                 next_hop: l.next_hop,
                 certificate: s.certificate.and_then(path_of),
                 status: super::status(s.worst),
+                chain: s
+                    .chain
+                    .iter()
+                    .map(|c| ChainLink {
+                        subject: &c.subject,
+                        key_id: &c.key_id,
+                        origin: c.origin.as_str(),
+                        file: match c.origin {
+                            Origin::Given => None,
+                            Origin::OwnFile => s.certificate.and_then(path_of),
+                            Origin::OtherFile(i) => path_of(i),
+                        },
+                        anchor: c.anchor,
+                    })
+                    .collect(),
                 location: l.location,
             }
         })

@@ -45,7 +45,13 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
             count,
             total,
             verified,
+            keys,
         } => {
+            let renewed = if *keys > 1 {
+                format!(" (one CA with {keys} keys: it was renewed)")
+            } else {
+                String::new()
+            };
             let verified = if *verified {
                 ""
             } else {
@@ -55,7 +61,7 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
                 Finding::new(
                     Code::CaInferred,
                     format!(
-                        "expected CA inferred as {subject}: it issued {count} of the {total} certificates paired with {}{verified}",
+                        "expected CA inferred as {subject}{renewed}: it issued {count} of the {total} certificates paired with {}{verified}",
                         plural(cx.roles.servers.len(), "file-transfer server")
                     ),
                     "name the internal CA with --ca FILE so the check does not depend on a majority",

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::{Code, Finding, Settings, Subject};
 use crate::certs::{CertFile, Certificate};
-use crate::chain::{ExpectedCa, Verdict};
+use crate::chain::{ExpectedCa, Outcome, Verdict};
 use crate::fqdn::Fqdn;
 use crate::pairing::Pairing;
 use crate::roles::{FileTransferServer, Roles};
@@ -66,6 +66,8 @@ pub struct ServerCx<'a> {
     pub ca: &'a ExpectedCa,
     /// The chain verdict on `leaf`, computed once; each CA rule reads its own case.
     pub verdict: &'a Verdict,
+    /// The verdict with its chain.
+    pub outcome: &'a Outcome,
     pub valid_at: OffsetDateTime,
     pub settings: &'a Settings,
 }

@@ -30,10 +30,12 @@ pub mod ambiguous_certificate;
 pub mod bare_host_name;
 pub mod ca_inferred;
 pub mod ca_mismatch;
+pub mod cross_certified_chain;
 pub mod duplicate_fqdn;
 pub mod expired;
 pub mod expires_soon;
 pub mod invalid_fqdn;
+pub mod issuer_not_supplied;
 pub mod missing_certificate;
 pub mod missing_crl_distribution_point;
 pub mod missing_fqdn;
@@ -112,10 +114,12 @@ codes! {
     BareHostName => bare_host_name::BARE_HOST_NAME,
     CaInferred => ca_inferred::CA_INFERRED,
     CaMismatch => ca_mismatch::CA_MISMATCH,
+    CrossCertifiedChain => cross_certified_chain::CROSS_CERTIFIED_CHAIN,
     DuplicateFqdn => duplicate_fqdn::DUPLICATE_FQDN,
     Expired => expired::EXPIRED,
     ExpiresSoon => expires_soon::EXPIRES_SOON,
     InvalidFqdn => invalid_fqdn::INVALID_FQDN,
+    IssuerNotSupplied => issuer_not_supplied::ISSUER_NOT_SUPPLIED,
     MissingCertificate => missing_certificate::MISSING_CERTIFICATE,
     MissingCrlDistributionPoint => missing_crl_distribution_point::MISSING_CRL_DISTRIBUTION_POINT,
     MissingFqdn => missing_fqdn::MISSING_FQDN,

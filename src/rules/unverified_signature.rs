@@ -6,19 +6,20 @@ use crate::chain::{StepFailure, Verdict};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a certificate whose issuer name is the internal CA (or a CA under
-    /// it), but whose signature does not verify with that CA's public key, or whose
-    /// authority key identifier matches no certificate of that CA. Signatures made
-    /// with RSASSA-PSS or by keys under 2048 bits are not called unverified: they are
-    /// reported as `unsupported-signature-algorithm` and `weak-key`.
+    /// Reports a certificate whose signature does not verify under the key its
+    /// issuer name and authority key identifier point to: every supplied CA
+    /// certificate of that name and key id was tried, and none verifies it.
+    /// A CA certificate that was not supplied at all is `issuer-not-supplied`, not
+    /// this. Signatures made with RSASSA-PSS or by keys under 2048 bits are not
+    /// called unverified: they are reported as `unsupported-signature-algorithm`
+    /// and `weak-key`.
     ///
     /// ## Why Lync cares
     /// A certificate that only claims the internal CA's name was not issued by it.
     /// Windows will not build a chain for it, and Persistent Chat setup refuses it.
     ///
     /// ## How to fix
-    /// Request the certificate again from the internal CA. If the CA was renewed
-    /// with a new key, supply the CA certificate that matches the key identifier.
+    /// Request the certificate again from the internal CA.
     ///
     /// ## Example
     /// A certificate made by a test CA that was given the production CA's name.
@@ -26,33 +27,23 @@ declare_rule! {
 }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
-    match cx.verdict {
-        Verdict::KeyIdMismatch { issuer } => sink.push(
-            cx.finding(
-                Code::UnverifiedSignature,
-                format!(
-                    "certificate {} for {} names {issuer} as issuer, but its authority key identifier matches no certificate of that CA",
-                    cx.file.path, cx.fqdn
-                ),
-                "the certificate was signed by a different key with the same CA name: request it again from the internal CA",
-            )
-            .field(Field::Aki, "no CA certificate has this key identifier"),
-        ),
-        Verdict::Unverified {
-            subject,
-            signer,
-            failure: StepFailure::Forged,
-        } => sink.push(
-            cx.finding(
-                Code::UnverifiedSignature,
-                format!(
-                    "the signature on {subject} (in {} for {}) does not verify with the key of {signer}",
-                    cx.file.path, cx.fqdn
-                ),
-                "the certificate is forged, corrupt or signed by another key with the same CA name: request it again from the internal CA",
-            )
-            .field(Field::Issuer, "signature does not verify with this CA's key"),
-        ),
-        _ => {}
-    }
+    let Verdict::Unverified {
+        subject,
+        signer,
+        failure: StepFailure::Forged,
+    } = cx.verdict
+    else {
+        return;
+    };
+    sink.push(
+        cx.finding(
+            Code::UnverifiedSignature,
+            format!(
+                "the signature on {subject} (in {} for {}) does not verify with the key of {signer}",
+                cx.file.path, cx.fqdn
+            ),
+            "the certificate is forged, corrupt or signed by another key with the same CA name: request it again from the internal CA",
+        )
+        .field(Field::Issuer, "signature does not verify with this CA's key"),
+    );
 }

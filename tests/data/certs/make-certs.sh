@@ -32,7 +32,7 @@ POOL="pool01.contoso.local"
 DN="/C=US/O=Topocert Test PKI"
 CRL="http://pki.contoso.local/crl"
 
-rm -rf "${here:?}/ca" "${here:?}/formats" "${here:?}/rules"
+rm -rf "${here:?}/ca" "${here:?}/formats" "${here:?}/rules" "${here:?}/pki"
 pki_wipe_outputs "$pki"
 mkdir -p "$here/ca" "$here/formats" "$here/rules/weak-ca"
 
@@ -44,9 +44,12 @@ pki_cdp "$pki/issuing" "$CRL/test-internal-issuing-ca.crl"
 pki_root "$pki/external" "$DN/CN=Test External CA"
 pki_cdp "$pki/external" "http://pki.external.example/crl/test-external-ca.crl"
 
-# Same subject DN as the real issuing CA, different key (and so a different SKI,
-# which the forged leaf carries as its AKI).
-pki_root "$pki/forged-issuing" "$DN/CN=Test Internal Issuing CA"
+# Same subject DN and key identifier as the real issuing CA, another key: the
+# forged leaf's AKI points at the real issuing CA, whose key does not verify it.
+issuing_ski="$(openssl x509 -in "$pki/issuing.pem" -noout -ext subjectKeyIdentifier | sed -n 2p | tr -d ' ')"
+pki_key "$pki/forged-issuing.key" rsa:2048
+pki_sign --profile root --key "$pki/forged-issuing.key" --subject "$DN/CN=Test Internal Issuing CA" \
+    --ski "$issuing_ski" --out "$pki/forged-issuing.pem"
 pki_cdp "$pki/forged-issuing" "$CRL/test-internal-issuing-ca.crl"
 
 # An issuing CA whose key is RSA 1024 (signatures by it are mathematically fine
@@ -76,6 +79,8 @@ both="$FQDN,$POOL"
 # --- rules/ -------------------------------------------------------------------
 rule_leaf good issuing rsa:2048 "$POOL" "$both"
 rule_leaf external-ca external rsa:2048 "$POOL" "$both"
+# With its root: a complete chain that ends at another CA.
+cat "$pki/external.pem" >> "$here/rules/external-ca.pem"
 rule_leaf forged-issuer forged-issuing rsa:2048 "$POOL" "$both"
 rule_leaf expired issuing rsa:2048 "$POOL" "$both" --start 20200101000000Z --end 20240101000000Z
 rule_leaf not-yet-valid issuing rsa:2048 "$POOL" "$both" --start 20270101000000Z --end 21270101000000Z
@@ -125,5 +130,104 @@ head -c "$((size / 2))" "$f/good.cer" > "$f/truncated.cer"
 } > "$f/not-a-cert.pem"
 mkdir -p "$f/dir-named.cer"
 : > "$f/dir-named.cer/.keep"
+
+# --- pki/: test PKIs shaped like enterprise ones (chain building) ---------------
+# Every leaf covers its server and pool01.contoso.local, so the files pair by name.
+p="$here/pki"
+FE2="fe02.contoso.local"
+mkdir -p "$p/renewed-ca/leaf-only" "$p/renewed-ca/bundled" "$p/renewed-root/no-cross" \
+    "$p/renewed-root/with-cross" "$p/cross/with-cross" "$p/cross/no-cross" "$p/sibling" \
+    "$p/aki-absent" "$p/forged-root" "$p/pfx"
+
+# pkil_leaf CA KEY OUT FQDN [pki_sign options...]: a leaf for FQDN and the pool.
+pkil_leaf() {
+    local ca="$1" key="$2" out="$3" fqdn="$4"
+    shift 4
+    pki_leaf "$ca" "$key" rsa:2048 "$out" "$POOL" "$fqdn,$POOL" "$@"
+}
+
+# A leaf for fe02 from the internal issuing CA, bundled with it: the other server
+# of pool01 in the cases below.
+pkil_leaf "$pki/issuing" "$pki/fe02.key" "$pki/fe02-good.pem" "$FE2"
+pki_bundle "$p/fe02-good.pem" "$pki/fe02-good.pem" "$pki/issuing.pem"
+
+# Renewed issuing CA: same name, new key (AD CS "CA(1)", CA Version 1.1).
+pki_subca "$pki/issuing-r1" "$pki/root" "$DN/CN=Test Internal Issuing CA" \
+    "$CRL/test-internal-root-ca.crl" rsa:2048 --ext "1.3.6.1.4.1.311.21.1 = ASN1:INTEGER:0x00010001"
+pki_cdp "$pki/issuing-r1" "$CRL/test-internal-issuing-ca.crl"
+cp "$pki/issuing-r1.pem" "$p/renewed-ca/issuing-new.pem"
+cp "$pki/issuing.pem" "$p/renewed-ca/issuing-old.pem"
+pkil_leaf "$pki/issuing" "$pki/fe01.key" "$pki/rca-fe01.pem" "$FQDN"
+pkil_leaf "$pki/issuing-r1" "$pki/fe02.key" "$pki/rca-fe02.pem" "$FE2"
+cp "$pki/rca-fe01.pem" "$p/renewed-ca/leaf-only/fe01.pem"
+cp "$pki/rca-fe02.pem" "$p/renewed-ca/leaf-only/fe02.pem"
+pki_bundle "$p/renewed-ca/bundled/fe01.pem" "$pki/rca-fe01.pem" "$pki/issuing.pem"
+pki_bundle "$p/renewed-ca/bundled/fe02.pem" "$pki/rca-fe02.pem" "$pki/issuing-r1.pem"
+
+# Renewed root: old and new key under one name, with the two cross-certificates
+# (old key certified by the new, new key certified by the old).
+RDN="$DN/CN=Test Renewed Root CA"
+pki_root "$pki/rroot-old" "$RDN"
+pki_root "$pki/rroot-new" "$RDN"
+pki_sign --profile ca --ca "$pki/rroot-new" --key "$pki/rroot-old.key" --subject "$RDN" \
+    --out "$pki/rroot-old-by-new.pem"
+pki_sign --profile ca --ca "$pki/rroot-old" --key "$pki/rroot-new.key" --subject "$RDN" \
+    --out "$pki/rroot-new-by-old.pem"
+pki_subca "$pki/rissuing" "$pki/rroot-old" "$DN/CN=Test Renewed-Root Issuing CA" \
+    "$CRL/test-renewed-root-ca.crl"
+pki_cdp "$pki/rissuing" "$CRL/test-renewed-root-issuing-ca.crl"
+cp "$pki/rroot-new.pem" "$p/renewed-root/root-new.pem"
+cp "$pki/rroot-old.pem" "$p/renewed-root/root-old.pem"
+cp "$pki/rroot-old-by-new.pem" "$p/renewed-root/cross-old-by-new.pem"
+cp "$pki/rroot-new-by-old.pem" "$p/renewed-root/cross-new-by-old.pem"
+pkil_leaf "$pki/rissuing" "$pki/fe01.key" "$pki/rr-fe01.pem" "$FQDN"
+pkil_leaf "$pki/rissuing" "$pki/fe02.key" "$pki/rr-fe02.pem" "$FE2"
+for s in fe01 fe02; do
+    pki_bundle "$p/renewed-root/no-cross/$s.pem" "$pki/rr-$s.pem" "$pki/rissuing.pem" "$pki/rroot-old.pem"
+    pki_bundle "$p/renewed-root/with-cross/$s.pem" "$pki/rr-$s.pem" "$pki/rissuing.pem" \
+        "$pki/rroot-old-by-new.pem" "$pki/rroot-old.pem"
+done
+
+# A foreign CA (its own root and issuing CA) whose root the internal root
+# certified: the cross-certificate has the foreign root's name and key.
+FDN="$DN/CN=Test Fabrikam Root CA"
+pki_root "$pki/fabrikam-root" "$FDN"
+pki_subca "$pki/fabrikam-issuing" "$pki/fabrikam-root" "$DN/CN=Test Fabrikam Issuing CA" \
+    "http://pki.fabrikam.example/crl/root.crl"
+pki_cdp "$pki/fabrikam-issuing" "http://pki.fabrikam.example/crl/issuing.crl"
+pki_sign --profile ca --ca "$pki/root" --key "$pki/fabrikam-root.key" --subject "$FDN" \
+    --cdp "$CRL/test-internal-root-ca.crl" --out "$pki/fabrikam-cross.pem"
+pkil_leaf "$pki/fabrikam-issuing" "$pki/fe01.key" "$pki/fab-fe01.pem" "$FQDN"
+pki_bundle "$p/cross/with-cross/fe01.pem" "$pki/fab-fe01.pem" "$pki/fabrikam-issuing.pem" \
+    "$pki/fabrikam-cross.pem" "$pki/fabrikam-root.pem"
+pki_bundle "$p/cross/no-cross/fe01.pem" "$pki/fab-fe01.pem" "$pki/fabrikam-issuing.pem" \
+    "$pki/fabrikam-root.pem"
+
+# A sibling issuing CA under the same internal root.
+pki_subca "$pki/sibling" "$pki/root" "$DN/CN=Test Internal Sibling Issuing CA" \
+    "$CRL/test-internal-root-ca.crl"
+pki_cdp "$pki/sibling" "$CRL/test-internal-sibling-issuing-ca.crl"
+pkil_leaf "$pki/sibling" "$pki/fe01.key" "$pki/sib-fe01.pem" "$FQDN"
+pki_bundle "$p/sibling/fe01.pem" "$pki/sib-fe01.pem" "$pki/sibling.pem" "$pki/root.pem"
+
+# Leaves without an authority key identifier, from the old and the new key of the
+# renewed issuing CA.
+pkil_leaf "$pki/issuing" "$pki/fe01.key" "$p/aki-absent/fe01.pem" "$FQDN" --aki absent
+pkil_leaf "$pki/issuing-r1" "$pki/fe02.key" "$p/aki-absent/fe02.pem" "$FE2" --aki absent
+
+# A forged root: the internal root's name and key identifier, another key.
+ski="$(openssl x509 -in "$pki/root.pem" -noout -ext subjectKeyIdentifier | sed -n 2p | tr -d ' ')"
+pki_key "$pki/forged-root.key" rsa:2048
+pki_sign --profile root --key "$pki/forged-root.key" --subject "$DN/CN=Test Internal Root CA" \
+    --ski "$ski" --out "$pki/forged-root.pem"
+pki_cdp "$pki/forged-root" "$CRL/test-internal-issuing-ca.crl"
+pkil_leaf "$pki/forged-root" "$pki/fe01.key" "$pki/fr-fe01.pem" "$FQDN"
+pki_bundle "$p/forged-root/fe01.pem" "$pki/fr-fe01.pem" "$pki/forged-root.pem"
+
+# A PKCS#12 without a key, the root first and the server certificate last.
+pki_bundle "$pki/root-first.pem" "$pki/root.pem" "$pki/issuing.pem" "$pki/rca-fe01.pem"
+openssl pkcs12 -export -nokeys -in "$pki/root-first.pem" -passout "pass:$PFX_PASSWORD" \
+    -out "$p/pfx/root-first-nokey.pfx"
+chmod 644 "$p/pfx/root-first-nokey.pfx"
 
 echo "test certificates written under $here"
