@@ -107,9 +107,11 @@ pem_chain_file contoso/issuing contoso enterprise fe03.contoso.local \
 pem_chain_file contoso/issuing contoso enterprise fe04.contoso.local \
     pool02.contoso.local fe40.contoso.local,pool02.contoso.local
 # fe05: deliberately no certificate (missing-certificate).
-# edge01: an Edge certificate from the public CA; no file-transfer server (orphan).
+# edge01: the Edge external certificate from the public CA; its names match nothing
+# in the topology (orphan). A certificate naming edge01.contoso.local would be
+# context: the Edge internal interface is an internal server.
 pem_chain_file northwind/tls contoso enterprise edge01.contoso.local \
-    sip.contoso.com sip.contoso.com,edge01.contoso.local
+    sip.contoso.com sip.contoso.com
 
 # --- enterprise-utf16: the same topology as PowerShell 5.1 writes it ------------
 mkdir -p "$here/enterprise-utf16"

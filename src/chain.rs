@@ -69,6 +69,9 @@ pub enum Inference {
         subject: String,
         count: usize,
         total: usize,
+        /// The roles of the certificates it issued, with how many of each, in
+        /// order of first appearance.
+        roles: Vec<(&'static str, usize)>,
         /// The CA's certificate was supplied, so signatures are verified.
         verified: bool,
         /// Distinct key identifiers of the CA the certificates name (more than one
@@ -129,15 +132,16 @@ impl ExpectedCa {
 
     /// Infer the expected CA: the issuer (by DN: a renewed CA is one CA) of most of
     /// `leaves` (the certificates of the topology's internal servers, each file
-    /// once). Its certificates are taken from `pool` when supplied (those whose key
-    /// identifier the leaves name), so signatures can be verified.
+    /// once, with the role of the server each covers). Its certificates are taken
+    /// from `pool` when supplied (those whose key identifier the leaves name), so
+    /// signatures can be verified.
     pub fn infer<'c>(
-        leaves: impl IntoIterator<Item = &'c Certificate>,
+        leaves: impl IntoIterator<Item = (&'c Certificate, &'static str)>,
         pool: &[&Certificate],
     ) -> Self {
         let mut counts: Vec<IssuerCount> = Vec::new();
         let mut at: HashMap<&[u8], usize> = HashMap::new();
-        for leaf in leaves {
+        for (leaf, role) in leaves {
             let i = &leaf.info;
             let n = *at.entry(i.issuer_der.as_slice()).or_insert_with(|| {
                 counts.push(IssuerCount {
@@ -145,11 +149,16 @@ impl ExpectedCa {
                     akis: Vec::new(),
                     name: i.issuer.clone(),
                     count: 0,
+                    roles: Vec::new(),
                 });
                 counts.len() - 1
             });
             if let Some(c) = counts.get_mut(n) {
                 c.count += 1;
+                match c.roles.iter_mut().find(|(r, _)| *r == role) {
+                    Some((_, k)) => *k += 1,
+                    None => c.roles.push((role, 1)),
+                }
                 if let Some(aki) = &i.aki
                     && !c.akis.contains(aki)
                 {
@@ -177,6 +186,7 @@ impl ExpectedCa {
             akis,
             name: subject,
             count,
+            roles,
         } = top.clone();
         let mut seen: HashSet<&[u8]> = HashSet::new();
         let anchors: Vec<Certificate> = pool
@@ -199,6 +209,7 @@ impl ExpectedCa {
                 subject,
                 count,
                 total,
+                roles,
                 verified,
                 keys: akis.len().max(1),
             },
@@ -213,6 +224,7 @@ struct IssuerCount {
     akis: Vec<Vec<u8>>,
     name: String,
     count: usize,
+    roles: Vec<(&'static str, usize)>,
 }
 
 /// Longest chain followed from a server certificate to an anchor.

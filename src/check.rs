@@ -101,7 +101,8 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     };
     let ca_files = load_ca(&opts.ca, &load_opts)?;
     let mut files = certs::load_files(&opts.certs, &load_opts, opts.max_cert_files)?;
-    let pairing = crate::pairing::pair(&roles, &mut files, &opts.config.certificates);
+    let mut pairing = crate::pairing::pair(&roles, &mut files, &opts.config.certificates);
+    crate::pairing::mark_context(&topology, &roles, &mut files, &mut pairing);
 
     let pool: Vec<PoolCert<'_>> = files
         .iter()
@@ -119,11 +120,16 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         }))
         .collect();
     let expected_ca = if ca_files.is_empty() {
-        // Each paired file once, in file order.
+        // The certificates of every internal server: each paired file once, then
+        // the files that cover another internal server, with their roles.
         let mut used: Vec<usize> = pairing.assigned.iter().flatten().copied().collect();
         used.sort_unstable();
         used.dedup();
-        let leaves = used.iter().filter_map(|fi| files.get(*fi)?.leaf());
+        let evidence = used
+            .iter()
+            .map(|fi| (*fi, "file-transfer server"))
+            .chain(pairing.context.iter().copied());
+        let leaves = evidence.filter_map(|(fi, role)| Some((files.get(fi)?.leaf()?, role)));
         let certs: Vec<&Certificate> = pool.iter().map(|p| p.cert).collect();
         ExpectedCa::infer(leaves, &certs)
     } else {

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::certs::{CertFile, FileStatus, path_key};
 use crate::fqdn::Fqdn;
 use crate::roles::Roles;
+use crate::topology::Topology;
 
 /// The outcome of pairing, per file-transfer server (same order as `Roles::servers`).
 #[derive(Debug, Default)]
@@ -23,6 +24,64 @@ pub struct Pairing {
     pub ambiguous: Vec<(usize, Vec<usize>)>,
     /// Servers (with an FQDN) that no file claims.
     pub missing: Vec<usize>,
+    /// Files that pair with no file-transfer server but cover another internal
+    /// server of the topology: the file and that server's role.
+    pub context: Vec<(usize, &'static str)>,
+}
+
+/// The names a certificate claims: its SAN dNSNames, or its CN without a SAN.
+fn claimed_names(info: &crate::certs::info::CertInfo) -> Vec<String> {
+    let names: Vec<&String> = if info.has_san {
+        info.dns_names.iter().collect()
+    } else {
+        info.common_name.iter().collect()
+    };
+    names
+        .into_iter()
+        .map(|n| n.trim_end_matches('.').to_ascii_lowercase())
+        .collect()
+}
+
+/// Mark the orphan files whose names cover an internal server of the topology
+/// (a machine or pool of a Front End, Director, Mediation, Persistent Chat, Edge or
+/// Office Web Apps cluster) as [`FileStatus::Context`]: they are evidence of the
+/// internal CA, not stray files.
+pub fn mark_context(t: &Topology, roles: &Roles, files: &mut [CertFile], pairing: &mut Pairing) {
+    let mut by_fqdn: HashMap<String, &'static str> = HashMap::new();
+    let mut by_parent: HashMap<String, &'static str> = HashMap::new();
+    for (ci, c) in t.clusters.iter().enumerate() {
+        let Some(role) = roles.internal.get(ci).copied().flatten() else {
+            continue;
+        };
+        let names = c
+            .fqdn
+            .iter()
+            .chain(c.machines.iter().filter_map(|m| m.fqdn.as_ref()));
+        for f in names {
+            by_fqdn.entry(f.key().to_string()).or_insert(role);
+            if let Some((_, parent)) = f.key().split_once('.') {
+                by_parent.entry(parent.to_string()).or_insert(role);
+            }
+        }
+    }
+    for (fi, file) in files.iter_mut().enumerate() {
+        if file.status != FileStatus::Orphan {
+            continue;
+        }
+        let Some(leaf) = file.leaf() else { continue };
+        let role = claimed_names(&leaf.info).iter().find_map(|n| {
+            match n.strip_prefix("*.") {
+                Some(parent) if !parent.contains('*') => by_parent.get(parent),
+                Some(_) => None,
+                None => by_fqdn.get(n.as_str()),
+            }
+            .copied()
+        });
+        if let Some(role) = role {
+            file.status = FileStatus::Context;
+            pairing.context.push((fi, role));
+        }
+    }
 }
 
 /// The file name without certificate extensions, lowercased (`FE01.contoso.local.cer` → `fe01.contoso.local`).

@@ -73,6 +73,43 @@ pub struct PersistentChatPool {
 pub struct Roles {
     pub servers: Vec<FileTransferServer>,
     pub pc_pools: Vec<PersistentChatPool>,
+    /// Per cluster: the internal Lync server role it runs, as reports name it
+    /// (`None` for stores, file shares, gateways and unknown roles).
+    pub internal: Vec<Option<&'static str>>,
+}
+
+/// The internal Lync server role of a cluster from the roles of its services, the
+/// most telling first.
+fn internal_role<'s>(services: impl Iterator<Item = &'s Service>) -> Option<&'static str> {
+    let mut best: Option<(u8, &'static str)> = None;
+    for s in services {
+        let r = s.role.as_str();
+        // A Director's Registrar says so; its other services look like a Front End's.
+        let found = if s.is_director {
+            Some((0, "Director"))
+        } else if ["UserServices", "Registrar", "WebServices"]
+            .iter()
+            .any(|x| r.eq_ignore_ascii_case(x))
+        {
+            Some((1, "Front End"))
+        } else if is_persistent_chat_role(r) {
+            Some((2, "Persistent Chat"))
+        } else if r.eq_ignore_ascii_case("MediationServer") {
+            Some((3, "Mediation"))
+        } else if r.eq_ignore_ascii_case("EdgeServer") {
+            Some((4, "Edge"))
+        } else if r.eq_ignore_ascii_case("WacService") {
+            Some((5, "Office Web Apps"))
+        } else {
+            None
+        };
+        if let Some(f) = found
+            && best.is_none_or(|b| f.0 < b.0)
+        {
+            best = Some(f);
+        }
+    }
+    best.map(|b| b.1)
 }
 
 /// True for the Persistent Chat server role (`Get-CsService` calls it
@@ -187,5 +224,20 @@ pub fn resolve(t: &Topology) -> Roles {
             });
         }
     }
-    Roles { servers, pc_pools }
+    let internal = (0..t.clusters.len())
+        .map(|ci| {
+            internal_role(
+                on_cluster
+                    .get(&ci)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|si| t.services.get(*si)),
+            )
+        })
+        .collect();
+    Roles {
+        servers,
+        pc_pools,
+        internal,
+    }
 }

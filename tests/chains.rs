@@ -18,6 +18,7 @@ const D: &str = "tests/data/certs";
 /// One run: `--certs` and `--ca` paths under tests/data/certs.
 struct Case {
     name: &'static str,
+    topology: &'static str,
     certs: &'static [&'static str],
     ca: &'static [&'static str],
     codes: &'static [&'static str],
@@ -26,17 +27,10 @@ struct Case {
 
 fn command(case: &Case, format: &str) -> Command {
     let mut c = Command::cargo_bin("topocert").unwrap();
-    c.args([
-        "check",
-        POOL01,
-        "--valid-at",
-        "2026-06-01",
-        "--format",
-        format,
-    ])
-    .args(["--color", "never"])
-    .env("TOPOCERT_TEST_PFX", "topocert")
-    .args(["--pfx-password-env", "TOPOCERT_TEST_PFX"]);
+    c.args(["check", case.topology, "--valid-at", "2026-06-01"])
+        .args(["--format", format, "--color", "never"])
+        .env("TOPOCERT_TEST_PFX", "topocert")
+        .args(["--pfx-password-env", "TOPOCERT_TEST_PFX"]);
     for p in case.certs {
         c.arg("--certs").arg(format!("{D}/{p}"));
     }
@@ -76,17 +70,25 @@ fn human(case: &Case) -> String {
         .collect();
     let want: BTreeSet<&str> = case.codes.iter().copied().collect();
     assert_eq!(shown, want, "{}: codes\n{}", case.name, out.stdout);
-    assert!(
-        out.stdout.contains("Chains (server certificate first):"),
-        "{}: no chain shown\n{}",
-        case.name,
-        out.stdout
-    );
     out.stdout
 }
 
+/// Both outputs; the human one shows the chains whenever the JSON has one.
 fn both(case: &Case) -> (Value, String) {
-    (json(case), human(case))
+    let doc = json(case);
+    let text = human(case);
+    let chained = doc["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| !s["chain"].as_array().unwrap().is_empty());
+    assert_eq!(
+        text.contains("Chains (server certificate first):"),
+        chained,
+        "{}: chain shown\n{text}",
+        case.name
+    );
+    (doc, text)
 }
 
 /// The finding of `code` for `server`.
@@ -158,12 +160,15 @@ const CASES: &[Case] = &[
     AKI_ABSENT_OLD,
     FORGED_ROOT,
     PFX_ROOT_FIRST,
+    INFERRED_FROM_DIRECTOR_AND_MEDIATION,
+    INFERRED_DIRECTOR_MEDIATION_ONLY,
 ];
 
 // Renewed issuing CA: fe01's certificate names the old key, fe02's the new one;
 // the files hold the server certificates only.
 const RENEWED_ROOT_ONLY: Case = Case {
     name: "renewed CA, leaf-only files, --ca root",
+    topology: POOL01,
     certs: &[LEAF_ONLY],
     ca: &[ROOT],
     codes: &["issuer-not-supplied"],
@@ -171,6 +176,7 @@ const RENEWED_ROOT_ONLY: Case = Case {
 };
 const RENEWED_OLD_ONLY: Case = Case {
     name: "renewed CA, --ca old issuing only",
+    topology: POOL01,
     certs: &[LEAF_ONLY],
     ca: &[OLD],
     codes: &["issuer-not-supplied"],
@@ -178,6 +184,7 @@ const RENEWED_OLD_ONLY: Case = Case {
 };
 const RENEWED_BOTH_ISSUING: Case = Case {
     name: "renewed CA, --ca both issuing certificates",
+    topology: POOL01,
     certs: &[LEAF_ONLY],
     ca: &[OLD, NEW],
     codes: &[],
@@ -185,6 +192,7 @@ const RENEWED_BOTH_ISSUING: Case = Case {
 };
 const RENEWED_ALL: Case = Case {
     name: "renewed CA, --ca root and both issuing certificates",
+    topology: POOL01,
     certs: &[LEAF_ONLY],
     ca: &[ROOT, OLD, NEW],
     codes: &[],
@@ -192,6 +200,7 @@ const RENEWED_ALL: Case = Case {
 };
 const RENEWED_NO_CA: Case = Case {
     name: "renewed CA, no --ca",
+    topology: POOL01,
     certs: &[LEAF_ONLY],
     ca: &[],
     codes: &["ca-inferred"],
@@ -199,6 +208,7 @@ const RENEWED_NO_CA: Case = Case {
 };
 const RENEWED_BUNDLED_ROOT: Case = Case {
     name: "renewed CA, each file bundles its issuing CA, --ca root",
+    topology: POOL01,
     certs: &["pki/renewed-ca/bundled"],
     ca: &[ROOT],
     codes: &[],
@@ -206,6 +216,7 @@ const RENEWED_BUNDLED_ROOT: Case = Case {
 };
 const RENEWED_BUNDLED_OLD: Case = Case {
     name: "renewed CA, each file bundles its issuing CA, --ca old issuing",
+    topology: POOL01,
     certs: &["pki/renewed-ca/bundled"],
     ca: &[OLD],
     codes: &["issuer-not-supplied"],
@@ -215,6 +226,7 @@ const RENEWED_BUNDLED_OLD: Case = Case {
 // Renewed root: the issuing CA was certified by the old root key, --ca gives the new.
 const RROOT_NO_CROSS: Case = Case {
     name: "renewed root without cross-certificate",
+    topology: POOL01,
     certs: &["pki/renewed-root/no-cross"],
     ca: &["pki/renewed-root/root-new.pem"],
     codes: &["issuer-not-supplied"],
@@ -222,6 +234,7 @@ const RROOT_NO_CROSS: Case = Case {
 };
 const RROOT_WITH_CROSS: Case = Case {
     name: "renewed root with its cross-certificate",
+    topology: POOL01,
     certs: &["pki/renewed-root/with-cross"],
     ca: &["pki/renewed-root/root-new.pem"],
     codes: &[],
@@ -229,6 +242,7 @@ const RROOT_WITH_CROSS: Case = Case {
 };
 const RROOT_OLD_GIVEN: Case = Case {
     name: "renewed root, old root given",
+    topology: POOL01,
     certs: &["pki/renewed-root/no-cross"],
     ca: &["pki/renewed-root/root-old.pem"],
     codes: &[],
@@ -238,6 +252,7 @@ const RROOT_OLD_GIVEN: Case = Case {
 // A foreign CA whose root the internal root cross-certified.
 const FOREIGN_CROSS: Case = Case {
     name: "foreign CA cross-certified by the internal root",
+    topology: POOL01,
     certs: &["pki/cross/with-cross", FE02_GOOD],
     ca: &[ROOT],
     codes: &["cross-certified-chain"],
@@ -245,6 +260,7 @@ const FOREIGN_CROSS: Case = Case {
 };
 const FOREIGN_NO_CROSS: Case = Case {
     name: "foreign CA without the cross-certificate",
+    topology: POOL01,
     certs: &["pki/cross/no-cross", FE02_GOOD],
     ca: &[ROOT],
     codes: &["ca-mismatch"],
@@ -254,6 +270,7 @@ const FOREIGN_NO_CROSS: Case = Case {
 // A sibling issuing CA under the same root.
 const SIBLING_ROOT: Case = Case {
     name: "sibling issuing CA, --ca root",
+    topology: POOL01,
     certs: &["pki/sibling", FE02_GOOD],
     ca: &[ROOT],
     codes: &[],
@@ -261,6 +278,7 @@ const SIBLING_ROOT: Case = Case {
 };
 const SIBLING_ISSUING: Case = Case {
     name: "sibling issuing CA, --ca issuing",
+    topology: POOL01,
     certs: &["pki/sibling", FE02_GOOD],
     ca: &["ca/issuing.pem"],
     codes: &["ca-mismatch"],
@@ -270,6 +288,7 @@ const SIBLING_ISSUING: Case = Case {
 // No authority key identifier: every key of the issuer's name is tried.
 const AKI_ABSENT_BOTH: Case = Case {
     name: "AKI absent, both keys of the renewed CA given",
+    topology: POOL01,
     certs: &["pki/aki-absent"],
     ca: &["ca/chain.pem", NEW],
     codes: &[],
@@ -277,6 +296,7 @@ const AKI_ABSENT_BOTH: Case = Case {
 };
 const AKI_ABSENT_OLD: Case = Case {
     name: "AKI absent, only the old key given",
+    topology: POOL01,
     certs: &["pki/aki-absent"],
     ca: &["ca/chain.pem"],
     codes: &["unverified-signature"],
@@ -286,6 +306,7 @@ const AKI_ABSENT_OLD: Case = Case {
 // A root with the internal root's name and key identifier but another key.
 const FORGED_ROOT: Case = Case {
     name: "forged root",
+    topology: POOL01,
     certs: &["pki/forged-root", FE02_GOOD],
     ca: &[ROOT],
     codes: &["ca-mismatch"],
@@ -295,11 +316,80 @@ const FORGED_ROOT: Case = Case {
 // A PKCS#12 without a key, the root first and the server certificate last.
 const PFX_ROOT_FIRST: Case = Case {
     name: "PFX, root first, no key",
+    topology: POOL01,
     certs: &["pki/pfx", FE02_GOOD],
     ca: &[ROOT],
     codes: &[],
     exit: 0,
 };
+
+// No --ca: the certificates of the Director and the Mediation server (context)
+// outvote fe01's certificate from another CA.
+const INFERRED_FROM_DIRECTOR_AND_MEDIATION: Case = Case {
+    name: "inference from Director and Mediation certificates",
+    topology: "tests/data/check/internal.xml",
+    certs: &["pki/internal"],
+    ca: &[],
+    codes: &["ca-inferred", "ca-mismatch", "missing-certificate"],
+    exit: 1,
+};
+const INFERRED_DIRECTOR_MEDIATION_ONLY: Case = Case {
+    name: "inference from Director and Mediation certificates only",
+    topology: "tests/data/check/internal.xml",
+    certs: &["pki/internal/dir01.pem", "pki/internal/med01.pem"],
+    ca: &[],
+    codes: &["ca-inferred", "missing-certificate"],
+    exit: 1,
+};
+
+#[test]
+fn internal_ca_is_inferred_from_every_internal_server() {
+    for case in [
+        &INFERRED_FROM_DIRECTOR_AND_MEDIATION,
+        &INFERRED_DIRECTOR_MEDIATION_ONLY,
+    ] {
+        let (doc, human) = both(case);
+        let note = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "ca-inferred")
+            .unwrap();
+        assert_eq!(note["severity"], "note");
+        let total = if case.certs.len() == 1 { 3 } else { 2 };
+        assert_eq!(
+            note["message"].as_str().unwrap(),
+            format!(
+                "expected CA inferred as CN=Test Internal Issuing CA, O=Topocert Test PKI, C=US: it issued 2 of the {total} certificates of the topology's internal servers (Director: 1, Mediation: 1)"
+            ),
+            "{}",
+            case.name
+        );
+        let statuses: Vec<(&str, &str)> = doc["certificates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["path"].as_str().unwrap().rsplit('/').next().unwrap(),
+                    c["status"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert!(statuses.contains(&("dir01.pem", "context")), "{statuses:?}");
+        assert!(statuses.contains(&("med01.pem", "context")), "{statuses:?}");
+        assert!(human.contains("2 context, 0 orphan"), "{human}");
+    }
+    let doc = json(&INFERRED_FROM_DIRECTOR_AND_MEDIATION);
+    let f = finding(&doc, "ca-mismatch", "fe01.contoso.local");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("was issued by CN=Test External CA"),
+        "{f:#}"
+    );
+}
 
 #[test]
 fn renewed_issuing_ca_is_one_ca() {

@@ -318,13 +318,14 @@ fn file_name_breaks_ties_and_pairs_wrong_names() {
     assert_eq!(paired, vec!["fe01.contoso.local.pem", "fe02.pem"]);
     assert!(rep.findings.iter().any(|f| f.code == Code::NameMismatch
         && f.server_name(&rep.topology).as_deref() == Some("fe02.contoso.local")));
-    // sha1.pem (SAN fe01) lost the tie: it is used by no server.
+    // sha1.pem (SAN fe01) lost the tie: it is used by no server, but it names a
+    // server of the topology, so it is context (evidence of the CA), not an orphan.
     let other = rep
         .files
         .iter()
         .find(|f| f.path.ends_with("other.pem"))
         .unwrap();
-    assert_eq!(other.status, FileStatus::Orphan);
+    assert_eq!(other.status, FileStatus::Context);
 }
 
 #[test]

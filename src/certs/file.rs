@@ -12,6 +12,9 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileStatus {
     Used,
+    /// Covers an internal server of the topology that is not a file-transfer
+    /// server: evidence of the internal CA, not an orphan.
+    Context,
     Orphan,
     Unreadable,
 }
@@ -20,6 +23,7 @@ impl FileStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             FileStatus::Used => "used",
+            FileStatus::Context => "context",
             FileStatus::Orphan => "orphan",
             FileStatus::Unreadable => "unreadable",
         }

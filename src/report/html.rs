@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::certs::FileStatus;
 use crate::certs::summary::{Field, summary};
-use crate::chain::CaSource;
+use crate::chain::{CaSource, Origin};
 use crate::check::Report;
 use crate::rules::{Code, Finding, Place, Severity, Subject};
 use crate::source::SourceFile;
@@ -53,7 +53,7 @@ td.path code { word-break: break-all; }
 td.nowrap { white-space: nowrap; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: .85em; font-weight: 600; color: #fff; white-space: nowrap; }
 .badge.error { background: var(--err); } .badge.warning { background: var(--warn); } .badge.note { background: var(--note); } .badge.ok { background: var(--ok); }
-.badge.orphan { background: var(--warn); } .badge.unreadable { background: var(--err); } .badge.used { background: var(--ok); }
+.badge.orphan { background: var(--warn); } .badge.unreadable { background: var(--err); } .badge.used { background: var(--ok); } .badge.context { background: var(--note); }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--note); border-radius: 6px; padding: 12px 16px; margin: 14px 0; }
 .finding.error { border-left-color: var(--err); } .finding.warning { border-left-color: var(--warn); }
 .finding .head { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
@@ -426,10 +426,11 @@ pub fn render_check(rep: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "<ul class=\"cards\" aria-label=\"summary\"><li><span class=\"n\">{}</span>servers</li><li class=\"error\"><span class=\"n\">{errors}</span>errors</li><li class=\"warning\"><span class=\"n\">{warnings}</span>warnings</li><li class=\"note\"><span class=\"n\">{notes}</span>notes</li><li><span class=\"n\">{}</span>certificate files ({} used, {} orphan, {} unreadable)</li></ul>",
+        "<ul class=\"cards\" aria-label=\"summary\"><li><span class=\"n\">{}</span>servers</li><li class=\"error\"><span class=\"n\">{errors}</span>errors</li><li class=\"warning\"><span class=\"n\">{warnings}</span>warnings</li><li class=\"note\"><span class=\"n\">{notes}</span>notes</li><li><span class=\"n\">{}</span>certificate files ({} used, {} context, {} orphan, {} unreadable)</li></ul>",
         rep.servers.len(),
         rep.files.len(),
         files(FileStatus::Used),
+        files(FileStatus::Context),
         files(FileStatus::Orphan),
         files(FileStatus::Unreadable),
     );
@@ -483,6 +484,8 @@ pub fn render_check(rep: &Report) -> String {
         }
         out.push_str("</tbody></table>\n");
     }
+
+    chains_html(&mut out, rep);
 
     if !rep.files.is_empty() {
         out.push_str("<h2 id=\"certificates\">Certificate files</h2>\n<table id=\"certificate-table\"><thead><tr><th>File</th><th>Subject</th><th>Issuer</th><th>Serial</th><th>Expires</th><th>Servers</th><th>Status</th></tr></thead><tbody>\n");
@@ -538,6 +541,45 @@ pub fn render_check(rep: &Report) -> String {
         esc(t.source.name())
     );
     out
+}
+
+/// The chain built for each server's certificate, server certificate first.
+fn chains_html(out: &mut String, rep: &Report) {
+    if rep.servers.iter().all(|s| s.chain.is_empty()) {
+        return;
+    }
+    out.push_str("<h2 id=\"chains\">Chains</h2>\n<table id=\"chain-table\"><thead><tr><th>Server</th><th>Chain (server certificate first)</th></tr></thead><tbody>\n");
+    for s in rep.servers.iter().filter(|s| !s.chain.is_empty()) {
+        let links: Vec<String> = s
+            .chain
+            .iter()
+            .map(|l| {
+                let origin = match l.origin {
+                    Origin::Given => "--ca".to_string(),
+                    Origin::OwnFile => "own file".to_string(),
+                    Origin::OtherFile(i) => rep
+                        .files
+                        .get(i)
+                        .map(|f| format!("from {}", f.path))
+                        .unwrap_or_else(|| "other file".into()),
+                };
+                let anchor = if l.anchor { ", anchor" } else { "" };
+                format!(
+                    "<li>{} <small>(key id <code>{}</code>; {}{anchor})</small></li>",
+                    esc(&l.subject),
+                    esc(&l.key_id),
+                    esc(&origin)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><ol>{}</ol></td></tr>",
+            esc(&s.server.display_name()),
+            links.concat()
+        );
+    }
+    out.push_str("</tbody></table>\n");
 }
 
 #[cfg(test)]

@@ -371,10 +371,11 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         .filter(|s| s.worst == Some(Severity::Error))
         .count();
     out.push_str(&format!(
-        "\nExpected CA: {ca}\n{} checked, {bad} would block the Persistent Chat install; {} supplied ({} used, {} orphan, {} unreadable); {}, {}, {}.\n",
+        "\nExpected CA: {ca}\n{} checked, {bad} would block the Persistent Chat install; {} supplied ({} used, {} context, {} orphan, {} unreadable); {}, {}, {}.\n",
         plural(rep.servers.len(), "server"),
         plural(rep.files.len(), "certificate file"),
         files(FileStatus::Used),
+        files(FileStatus::Context),
         files(FileStatus::Orphan),
         files(FileStatus::Unreadable),
         plural(rep.count(Severity::Error), "error"),

@@ -2,13 +2,18 @@
 
 use super::{Code, FilesCx, Finding, Severity};
 use crate::chain::Inference;
-use crate::text::plural;
 
 declare_rule! {
     /// ## What it does
     /// Notes that no `--ca` was given, so the internal CA was taken to be the issuer
-    /// of most of the certificates paired with the file-transfer servers. When
-    /// issuers are tied, no CA can be inferred and the finding is an error.
+    /// of most of the certificates of the topology's internal servers: the ones
+    /// paired with file-transfer servers and every other supplied certificate whose
+    /// names cover a Front End, Standard Edition, Director, Mediation, Persistent
+    /// Chat, Edge (internal) or Office Web Apps server of the topology (reported
+    /// with status `context`). The note says how many certificates of which roles
+    /// were used. A CA is known by its name, so a CA renewed with a new key counts
+    /// once. When issuers are tied, no CA can be inferred and the finding is an
+    /// error.
     ///
     /// ## Why Lync cares
     /// The requirement is "the same CA as the one used by Lync Server internal
@@ -19,7 +24,9 @@ declare_rule! {
     /// Pass the internal root or issuing CA certificate with `--ca`.
     ///
     /// ## Example
-    /// `expected CA inferred as CN=Contoso Issuing CA: it issued 4 of the 5 certificates`
+    /// `expected CA inferred as CN=Contoso Issuing CA: it issued 4 of the 5 certificates
+    /// of the topology's internal servers (file-transfer server: 2, Director: 1,
+    /// Mediation: 1)`
     CA_INFERRED, "ca-inferred", Note, "the expected internal CA was inferred, not given"
 }
 
@@ -44,9 +51,15 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
             subject,
             count,
             total,
+            roles,
             verified,
             keys,
         } => {
+            let roles = roles
+                .iter()
+                .map(|(r, n)| format!("{r}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let renewed = if *keys > 1 {
                 format!(" (one CA with {keys} keys: it was renewed)")
             } else {
@@ -61,8 +74,7 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
                 Finding::new(
                     Code::CaInferred,
                     format!(
-                        "expected CA inferred as {subject}{renewed}: it issued {count} of the {total} certificates paired with {}{verified}",
-                        plural(cx.roles.servers.len(), "file-transfer server")
+                        "expected CA inferred as {subject}{renewed}: it issued {count} of the {total} certificates of the topology's internal servers ({roles}){verified}"
                     ),
                     "name the internal CA with --ca FILE so the check does not depend on a majority",
                 )

@@ -137,7 +137,7 @@ p="$here/pki"
 FE2="fe02.contoso.local"
 mkdir -p "$p/renewed-ca/leaf-only" "$p/renewed-ca/bundled" "$p/renewed-root/no-cross" \
     "$p/renewed-root/with-cross" "$p/cross/with-cross" "$p/cross/no-cross" "$p/sibling" \
-    "$p/aki-absent" "$p/forged-root" "$p/pfx"
+    "$p/aki-absent" "$p/forged-root" "$p/pfx" "$p/internal"
 
 # pkil_leaf CA KEY OUT FQDN [pki_sign options...]: a leaf for FQDN and the pool.
 pkil_leaf() {
@@ -229,5 +229,13 @@ pki_bundle "$pki/root-first.pem" "$pki/root.pem" "$pki/issuing.pem" "$pki/rca-fe
 openssl pkcs12 -export -nokeys -in "$pki/root-first.pem" -passout "pass:$PFX_PASSWORD" \
     -out "$p/pfx/root-first-nokey.pfx"
 chmod 644 "$p/pfx/root-first-nokey.pfx"
+
+# Certificates of other internal servers (Director, Mediation) from the internal
+# issuing CA, with it; and fe01's certificate from the external CA with its root.
+for s in dir01 med01; do
+    pki_leaf "$pki/issuing" "$pki/$s.key" rsa:2048 "$pki/int-$s.pem" "$s.contoso.local" "$s.contoso.local"
+    pki_bundle "$p/internal/$s.pem" "$pki/int-$s.pem" "$pki/issuing.pem"
+done
+cp "$here/rules/external-ca.pem" "$p/internal/fe01-external.pem"
 
 echo "test certificates written under $here"
