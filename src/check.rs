@@ -230,6 +230,9 @@ pub fn server_findings(
             let (Some(fqdn), Some(fi)) = (&server.fqdn, assigned) else {
                 return (sink, Vec::new());
             };
+            if server.no_persistent_chat {
+                return (sink, Vec::new());
+            }
             let Some(file) = files.get(*fi) else {
                 return (sink, Vec::new());
             };

@@ -47,6 +47,11 @@ pub struct FileTransferServer {
     pub multi_server_pool: bool,
     /// The WebServices service that made it a file-transfer server.
     pub web_service: usize,
+    /// Its pool runs Skype for Business Server 2019 (ServiceVersion 8) next to
+    /// older pools: it does not run Persistent Chat, so it is listed but not
+    /// checked. Always false when every pool is 2019 (the whole topology is then
+    /// reported as such).
+    pub no_persistent_chat: bool,
     /// Span the report points at (the machine's Fqdn, or its `<Machine>` tag).
     pub span: Range<usize>,
 }
@@ -203,6 +208,15 @@ pub fn resolve(t: &Topology) -> Roles {
             *h = true;
         }
     }
+    // Persistent Chat support is decided per pool, from the version of its web
+    // service: a 2019 pool next to 2013/2015 pools is a migration in progress.
+    let is_2019 = |web: usize| {
+        t.services
+            .get(web)
+            .and_then(|s| s.service_version)
+            .is_some_and(|v| v >= 8)
+    };
+    let mixed = pools.iter().any(|p| is_2019(p.1)) && pools.iter().any(|p| !is_2019(p.1));
     let mut servers = Vec::new();
     for (ci, web, rule) in pools {
         let Some(cluster) = t.clusters.get(ci) else {
@@ -220,6 +234,7 @@ pub fn resolve(t: &Topology) -> Roles {
                 next_hop,
                 multi_server_pool: cluster.machines.len() > 1,
                 web_service: web,
+                no_persistent_chat: mixed && is_2019(web),
                 span: m.span.clone(),
             });
         }

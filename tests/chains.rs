@@ -162,6 +162,7 @@ const CASES: &[Case] = &[
     PFX_ROOT_FIRST,
     INFERRED_FROM_DIRECTOR_AND_MEDIATION,
     INFERRED_DIRECTOR_MEDIATION_ONLY,
+    MIXED_2015_2019,
 ];
 
 // Renewed issuing CA: fe01's certificate names the old key, fe02's the new one;
@@ -389,6 +390,51 @@ fn internal_ca_is_inferred_from_every_internal_server() {
             .contains("was issued by CN=Test External CA"),
         "{f:#}"
     );
+}
+
+// A 2015 pool (pool01, next hop of the Persistent Chat pool) and a 2019 pool.
+const MIXED_2015_2019: Case = Case {
+    name: "mixed 2015 and 2019 pools",
+    topology: "tests/data/check/mixed-2019.xml",
+    certs: &["pki/renewed-ca/bundled"],
+    ca: &[ROOT],
+    codes: &["persistent-chat-unsupported"],
+    exit: 0,
+};
+
+#[test]
+fn mixed_versions_decide_persistent_chat_per_pool() {
+    let (doc, human) = both(&MIXED_2015_2019);
+    let f = &doc["findings"][0];
+    assert_eq!(f["severity"], "note");
+    assert_eq!(
+        f["message"],
+        "pool pool19.contoso.local runs Skype for Business Server 2019 (ServiceVersion 8), which has no Persistent Chat: its servers are listed but not checked"
+    );
+    let status: Vec<(&str, &str)> = doc["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["fqdn"].as_str().unwrap(), s["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            ("fe01.contoso.local", "ok"),
+            ("fe02.contoso.local", "ok"),
+            ("fe19.contoso.local", "not-checked"),
+        ]
+    );
+    assert!(human.contains("fe19.contoso.local"), "{human}");
+    // The 2015 pool is still checked: a certificate from another CA fails.
+    let case = Case {
+        name: "mixed, fe01 from another CA",
+        certs: &["pki/cross/no-cross", FE02_GOOD],
+        codes: &["persistent-chat-unsupported", "ca-mismatch"],
+        exit: 1,
+        ..MIXED_2015_2019
+    };
+    both(&case);
 }
 
 #[test]

@@ -53,7 +53,7 @@ td.path code { word-break: break-all; }
 td.nowrap { white-space: nowrap; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: .85em; font-weight: 600; color: #fff; white-space: nowrap; }
 .badge.error { background: var(--err); } .badge.warning { background: var(--warn); } .badge.note { background: var(--note); } .badge.ok { background: var(--ok); }
-.badge.orphan { background: var(--warn); } .badge.unreadable { background: var(--err); } .badge.used { background: var(--ok); } .badge.context { background: var(--note); }
+.badge.orphan { background: var(--warn); } .badge.unreadable { background: var(--err); } .badge.used { background: var(--ok); } .badge.context { background: var(--note); } .badge.not-checked { background: var(--muted); }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--note); border-radius: 6px; padding: 12px 16px; margin: 14px 0; }
 .finding.error { border-left-color: var(--err); } .finding.warning { border-left-color: var(--warn); }
 .finding .head { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
@@ -451,7 +451,7 @@ pub fn render_check(rep: &Report) -> String {
         for s in &rep.servers {
             let file = s.certificate.and_then(|i| rep.files.get(i));
             let leaf = file.and_then(|f| f.leaf());
-            let status = super::status(s.worst);
+            let status = super::server_status(s);
             let mut server = esc(&s.server.display_name());
             if s.server.next_hop {
                 server.push_str(" <small>(next hop)</small>");

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::{status, table};
+use super::table;
 use crate::certs::FileStatus;
 use crate::certs::summary::{Summary, summary};
 use crate::chain::{CaSource, Origin};
@@ -351,7 +351,7 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
                 file.and_then(|f| f.leaf())
                     .map(|c| crate::text::date(c.info.not_after))
                     .unwrap_or_else(|| "-".into()),
-                status(s.worst).to_string(),
+                super::server_status(s).to_string(),
             ]
         })
         .collect();

@@ -227,7 +227,7 @@ pub fn render_check(rep: &Report) -> String {
                 role_rule: l.role_rule,
                 next_hop: l.next_hop,
                 certificate: s.certificate.and_then(path_of),
-                status: super::status(s.worst),
+                status: super::server_status(s),
                 chain: s
                     .chain
                     .iter()

@@ -82,6 +82,16 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// Status word of a server from the worst severity of its findings.
+/// The status a server row shows: `not-checked` for a server of a 2019 pool in
+/// a mixed-version topology, else its worst finding.
+pub fn server_status(s: &crate::check::ServerResult) -> &'static str {
+    if s.server.no_persistent_chat {
+        "not-checked"
+    } else {
+        status(s.worst)
+    }
+}
+
 pub fn status(worst: Option<Severity>) -> &'static str {
     match worst {
         Some(Severity::Error) => "error",

@@ -31,6 +31,7 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         .missing
         .iter()
         .filter_map(|si| cx.roles.servers.get(*si))
+        .filter(|s| !s.no_persistent_chat)
     {
         let Some(fqdn) = &server.fqdn else { continue };
         let names = match (&server.pool, server.multi_server_pool) {

@@ -1,12 +1,19 @@
 //! `persistent-chat-unsupported`: Skype for Business Server 2019 has no Persistent Chat.
 
 use super::TopologyCx;
-use super::{Code, Finding, Severity};
+use super::{Code, Finding, Severity, Subject};
 
 declare_rule! {
     /// ## What it does
     /// Reports a topology whose services are Skype for Business Server 2019
     /// (`ServiceVersion="8"`), which does not include Persistent Chat.
+    ///
+    /// Support is decided per pool, from the version of its web service. A
+    /// topology that holds 2019 pools next to Lync Server 2013 / Skype for Business
+    /// Server 2015 pools (a migration in progress) gets a note per 2019 pool: its
+    /// servers are listed but not checked, and the older pools' servers are checked
+    /// as usual. Only a topology whose every Front End pool is 2019 gets the
+    /// warning (an error when it also defines a Persistent Chat pool).
     ///
     /// ## Why Lync cares
     /// Persistent Chat exists in Lync Server 2013 and Skype for Business Server 2015
@@ -24,6 +31,37 @@ declare_rule! {
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let t = cx.topology;
+    let mut noted = std::collections::HashSet::new();
+    for s in cx.roles.servers.iter().filter(|s| s.no_persistent_chat) {
+        if !noted.insert(s.cluster) {
+            continue;
+        }
+        let pool = s
+            .pool
+            .as_ref()
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| s.display_name());
+        let span = t
+            .services
+            .get(s.web_service)
+            .map(|w| w.span.clone())
+            .unwrap_or_else(|| s.span.clone());
+        sink.push(
+            Finding::new(
+                Code::PersistentChatUnsupported,
+                format!(
+                    "pool {pool} runs Skype for Business Server 2019 (ServiceVersion 8), which has no Persistent Chat: its servers are listed but not checked"
+                ),
+                "nothing to fix while the 2013/2015 pools host Persistent Chat; their servers are checked as usual",
+            )
+            .severity(Severity::Note)
+            .subject(Subject::Pool(s.cluster))
+            .at(span, "ServiceVersion 8"),
+        );
+    }
+    if !noted.is_empty() {
+        return;
+    }
     let Some(s) = t
         .services
         .iter()
