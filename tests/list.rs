@@ -360,3 +360,96 @@ fn fixtures_list_without_colour() {
         );
     }
 }
+
+/// A topology with one Front End pool (`pool`, machines `machines`) and, in the same
+/// site, a single-machine cluster `other`; `DefaultDomain` is `contoso.com`, a SIP
+/// domain and not the servers' DNS suffix.
+fn bare_names_topology(pool: &str, machines: &[&str], other: &str) -> tempfile::NamedTempFile {
+    let machines: String = machines
+        .iter()
+        .enumerate()
+        .map(|(i, m)| format!("<Machine OrdinalInCluster=\"{}\" Fqdn=\"{m}\" />", i + 1))
+        .collect();
+    let text = format!(
+        r#"<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">
+  <InternalDomains DefaultDomain="contoso.com"><InternalDomain Name="contoso.com" /></InternalDomains>
+  <Sites><CentralSite SiteId="1"><Name>Lab</Name></CentralSite></Sites>
+  <Clusters>
+    <Cluster Fqdn="{pool}"><ClusterId SiteId="1" Number="1" />{machines}</Cluster>
+    <Cluster Fqdn="{other}"><ClusterId SiteId="1" Number="2" /><Machine OrdinalInCluster="1" /></Cluster>
+  </Clusters>
+  <Services>
+    <Service RoleVersion="1" ServiceVersion="6"><ServiceId SiteId="1" RoleName="UserServices" Instance="1" /><InstalledOn><ClusterId SiteId="1" Number="1" /></InstalledOn></Service>
+    <Service RoleVersion="1" ServiceVersion="6"><ServiceId SiteId="1" RoleName="Registrar" Instance="1" /><InstalledOn><ClusterId SiteId="1" Number="1" /></InstalledOn></Service>
+    <Service RoleVersion="1" ServiceVersion="6"><ServiceId SiteId="1" RoleName="WebServices" Instance="1" /><InstalledOn><ClusterId SiteId="1" Number="1" /></InstalledOn></Service>
+    <Service RoleVersion="1" ServiceVersion="6"><ServiceId SiteId="1" RoleName="UserServices" Instance="2" /><InstalledOn><ClusterId SiteId="1" Number="2" /></InstalledOn></Service>
+    <Service RoleVersion="1" ServiceVersion="6"><ServiceId SiteId="1" RoleName="Registrar" Instance="2" /><InstalledOn><ClusterId SiteId="1" Number="2" /></InstalledOn></Service>
+    <Service RoleVersion="1" ServiceVersion="6"><ServiceId SiteId="1" RoleName="WebServices" Instance="2" /><InstalledOn><ClusterId SiteId="1" Number="2" /></InstalledOn></Service>
+  </Services>
+</Topology>
+"#
+    );
+    let mut f = tempfile::Builder::new().suffix(".xml").tempfile().unwrap();
+    std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+    f
+}
+
+/// The bare-host-name messages of a listing.
+fn bare_messages(doc: &Value) -> Vec<String> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "bare-host-name")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A bare host name takes the DNS suffix its pool (else its site) actually uses, not
+/// `DefaultDomain` (a SIP domain); when the pool's names disagree it stays bare.
+#[test]
+fn bare_host_names_take_the_suffix_their_pool_or_site_uses() {
+    let t = bare_names_topology(
+        "pool01.corp.contoso.local",
+        &["fe01.corp.contoso.local", "fe02"],
+        "se01",
+    );
+    let doc = json(t.path().to_str().unwrap());
+    assert_eq!(
+        fqdns(&doc),
+        [
+            "fe01.corp.contoso.local",
+            "fe02.corp.contoso.local",
+            "se01.corp.contoso.local"
+        ]
+    );
+    assert_eq!(
+        bare_messages(&doc),
+        [
+            "machine Fqdn `fe02` is a bare host name, read as fe02.corp.contoso.local (the DNS suffix pool pool01.corp.contoso.local uses)",
+            "cluster Fqdn `se01` is a bare host name, read as se01.corp.contoso.local (the DNS suffix the machines of site Lab use)",
+        ]
+    );
+
+    let t = bare_names_topology(
+        "pool01.a.contoso.local",
+        &["fe01.a.contoso.local", "fe02", "fe03.b.contoso.local"],
+        "se01.a.contoso.local",
+    );
+    let doc = json(t.path().to_str().unwrap());
+    assert_eq!(
+        fqdns(&doc),
+        [
+            "fe01.a.contoso.local",
+            "fe02",
+            "fe03.b.contoso.local",
+            "se01.a.contoso.local"
+        ]
+    );
+    assert_eq!(
+        bare_messages(&doc),
+        [
+            "machine Fqdn `fe02` is a bare host name, left unqualified: the machines of pool pool01.a.contoso.local use 2 DNS suffixes (a.contoso.local, b.contoso.local)"
+        ]
+    );
+}

@@ -6,9 +6,12 @@ use crate::topology::FqdnSource;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a cluster or machine whose `Fqdn` is a bare host name (no dot). When
-    /// the topology declares a default internal domain, topocert qualifies the name
-    /// with it and says so; otherwise the name stays as written.
+    /// Reports a cluster or machine whose `Fqdn` is a bare host name (no dot).
+    /// topocert qualifies it with the DNS suffix that the other machines of the same
+    /// pool actually use (or, when the pool has no qualified name, the machines of
+    /// the same site), only when they all agree, and says which. Otherwise the name
+    /// stays unqualified and the finding says why. `DefaultDomain` and the SIP
+    /// domains are not DNS suffixes, so they are never used.
     ///
     /// ## Why Lync cares
     /// Certificates name servers by FQDN. A bare name in the topology means the
@@ -19,14 +22,15 @@ declare_rule! {
     /// Write the full FQDN in Topology Builder.
     ///
     /// ## Example
-    /// `<Machine Fqdn="fe02" />` with `DefaultDomain="contoso.local"` is read as
-    /// `fe02.contoso.local`.
-    BARE_HOST_NAME, "bare-host-name", Warning, "a host name without a domain was qualified with the default domain"
+    /// `<Machine Fqdn="fe02" />` in a pool whose other machine is
+    /// `fe01.contoso.local` is read as `fe02.contoso.local`.
+    BARE_HOST_NAME, "bare-host-name", Warning, "a host name without a domain"
 }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let help =
         "write the full FQDN in Topology Builder so the topology, DNS and the certificate agree";
+    let note = |n: &Option<String>| n.clone().unwrap_or_default();
     for (ci, c) in cx.topology.clusters.iter().enumerate() {
         let sev = if cx.cluster_needed(ci) {
             Severity::Warning
@@ -37,7 +41,10 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::BareHostName,
-                    format!("cluster Fqdn `{written}` is a bare host name, read as {f}"),
+                    format!(
+                        "cluster Fqdn `{written}` is a bare host name, read as {f} ({})",
+                        note(&c.suffix_note)
+                    ),
                     help,
                 )
                 .severity(sev)
@@ -52,7 +59,10 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::BareHostName,
-                    format!("cluster Fqdn `{f}` is a bare host name and the topology declares no default domain"),
+                    format!(
+                        "cluster Fqdn `{f}` is a bare host name, left unqualified: {}",
+                        note(&c.suffix_note)
+                    ),
                     help,
                 )
                 .severity(sev)
@@ -60,20 +70,42 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             );
         }
         for (mi, m) in c.machines.iter().enumerate() {
-            if let (FqdnSource::Qualified { written, .. }, Some(f)) = (&m.fqdn_source, &m.fqdn) {
-                sink.push(
+            let subject = Subject::Machine {
+                cluster: ci,
+                machine: mi,
+            };
+            match (&m.fqdn_source, &m.fqdn) {
+                (FqdnSource::Qualified { written, .. }, Some(f)) => sink.push(
                     Finding::new(
                         Code::BareHostName,
-                        format!("machine Fqdn `{written}` is a bare host name, read as {f}"),
+                        format!(
+                            "machine Fqdn `{written}` is a bare host name, read as {f} ({})",
+                            note(&m.suffix_note)
+                        ),
                         help,
                     )
                     .severity(sev)
-                    .subject(Subject::Machine {
-                        cluster: ci,
-                        machine: mi,
-                    })
+                    .subject(subject)
                     .at(m.focus(), format!("read as {f}")),
-                );
+                ),
+                (FqdnSource::Machine, Some(f))
+                    if f.is_bare() && f.problem().is_none() && m.suffix_note.is_some() =>
+                {
+                    sink.push(
+                        Finding::new(
+                            Code::BareHostName,
+                            format!(
+                                "machine Fqdn `{f}` is a bare host name, left unqualified: {}",
+                                note(&m.suffix_note)
+                            ),
+                            help,
+                        )
+                        .severity(sev)
+                        .subject(subject)
+                        .at(m.focus(), "no domain"),
+                    )
+                }
+                _ => {}
             }
         }
     }

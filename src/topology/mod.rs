@@ -69,7 +69,8 @@ pub enum FqdnSource {
     Machine,
     /// The machine has no `Fqdn`; a single-machine cluster lends its own.
     Cluster,
-    /// A bare host name, qualified with the topology's default domain.
+    /// A bare host name, qualified with the DNS suffix the other machines of its
+    /// pool (or of its site) all use.
     Qualified { written: String, domain: String },
 }
 
@@ -82,6 +83,8 @@ pub struct Machine {
     pub span: Range<usize>,
     /// Span of the `Fqdn` attribute value, when present.
     pub fqdn_span: Option<Range<usize>>,
+    /// For a bare host name: where its DNS suffix came from, or why it has none.
+    pub suffix_note: Option<String>,
 }
 
 impl Machine {
@@ -97,8 +100,11 @@ pub struct Cluster {
     pub key: Option<String>,
     pub site_id: Option<String>,
     pub fqdn: Option<Fqdn>,
-    /// True when the cluster Fqdn was a bare host name qualified with the default domain.
+    /// The cluster Fqdn as written, when it was a bare host name qualified with the
+    /// DNS suffix its machines (or its site's) use.
     pub fqdn_qualified_from: Option<String>,
+    /// For a bare cluster Fqdn: where its DNS suffix came from, or why it has none.
+    pub suffix_note: Option<String>,
     pub fqdn_span: Option<Range<usize>>,
     pub span: Range<usize>,
     pub machines: Vec<Machine>,

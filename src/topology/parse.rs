@@ -360,6 +360,7 @@ impl<'a> Parser<'a> {
                     site_id,
                     fqdn: fqdn.as_ref().map(|a| Fqdn::new(a.value.trim())),
                     fqdn_qualified_from: None,
+                    suffix_note: None,
                     fqdn_span: fqdn.map(|a| a.span),
                     span,
                     machines: Vec::new(),
@@ -398,6 +399,7 @@ impl<'a> Parser<'a> {
                             fqdn_source: FqdnSource::Machine,
                             span,
                             fqdn_span: fqdn.as_ref().map(|a| a.span.clone()),
+                            suffix_note: None,
                         });
                         raw.push(fqdn);
                     }
