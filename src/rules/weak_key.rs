@@ -8,16 +8,17 @@ use crate::chain::{StepFailure, Verdict};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a certificate whose RSA key is shorter than 1024 bits (error) or
-    /// shorter than 2048 bits (warning). The same check applies to the CA
-    /// certificates in its chain, whose short keys also make signature verification
-    /// impossible (topocert does not verify signatures made with keys under 2048
-    /// bits, and says so instead of calling them forged).
+    /// Reports a certificate whose RSA key is shorter than 2048 bits: an error
+    /// under 1024 bits, a warning from 1024 up to 2047 bits. The same levels apply
+    /// to a CA certificate in its chain whose short key kept topocert from verifying
+    /// the signature it made (topocert does not verify signatures made with RSA keys
+    /// under 2048 bits, and says so instead of calling them forged).
     ///
     /// ## Why Lync cares
-    /// Lync Server accepts 1024-, 2048- and 4096-bit RSA keys; keys under 1024 bits
-    /// are refused, and 1024-bit keys are refused by current Windows and browser
-    /// policies. 2048 bits or more is recommended.
+    /// Lync Server refuses RSA keys under 1024 bits (hence the error). A 1024-bit
+    /// key still works with Lync Server 2013, but Microsoft, browsers and public
+    /// CAs deprecated it and 2048 bits is the recommended minimum (hence the
+    /// warning, which `-D weak-key` makes an error).
     ///
     /// ## How to fix
     /// Request a new certificate with a 2048-bit (or longer) key.
