@@ -22,6 +22,8 @@ mod error;
 pub mod fqdn;
 pub mod pairing;
 pub mod plan;
+pub mod probe;
+pub mod progress;
 pub mod report;
 pub mod roles;
 pub mod rules;

@@ -76,6 +76,8 @@ pub enum CertFormat {
     Der,
     Pkcs7,
     Pkcs12,
+    /// A chain presented by a server over TLS (`check --probe`).
+    Tls,
 }
 
 impl fmt::Display for CertFormat {
@@ -85,6 +87,7 @@ impl fmt::Display for CertFormat {
             CertFormat::Der => "DER",
             CertFormat::Pkcs7 => "PKCS#7",
             CertFormat::Pkcs12 => "PKCS#12",
+            CertFormat::Tls => "TLS",
         })
     }
 }

@@ -1,0 +1,54 @@
+/*!
+The progress bar of `check --probe` on standard error: servers probed out of the
+total and failures so far. The command line shows it only when standard error is a
+terminal, the format is read by people, and `--quiet` is not given.
+*/
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::probe::Progress;
+
+/// An indicatif bar drawn on standard error.
+#[derive(Debug)]
+pub struct ProbeBar {
+    bar: ProgressBar,
+    failed: AtomicUsize,
+}
+
+impl ProbeBar {
+    pub fn shared() -> Arc<dyn Progress> {
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        let style =
+            ProgressStyle::with_template("probing {bar:30} {pos}/{len} servers, {msg} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.set_message("0 failed");
+        Arc::new(ProbeBar {
+            bar,
+            failed: AtomicUsize::new(0),
+        })
+    }
+}
+
+impl Progress for ProbeBar {
+    fn start(&self, total: usize) {
+        self.bar
+            .set_length(u64::try_from(total).unwrap_or(u64::MAX));
+    }
+
+    fn probed(&self, failed: bool) {
+        if failed {
+            let n = self.failed.fetch_add(1, Ordering::Relaxed) + 1;
+            self.bar.set_message(format!("{n} failed"));
+        }
+        self.bar.inc(1);
+    }
+
+    fn finish(&self) {
+        // The report follows: leave no bar behind it.
+        self.bar.finish_and_clear();
+    }
+}
