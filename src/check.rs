@@ -33,6 +33,8 @@ pub struct CheckOptions {
     pub max_input_size: u64,
     /// Most certificate files `--certs` may expand to.
     pub max_cert_files: usize,
+    /// `--probe`: take each server's certificate chain over TLS too.
+    pub probe: Option<crate::probe::ProbeOptions>,
 }
 
 /// Default for [`CheckOptions::max_cert_files`].
@@ -102,6 +104,10 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let ca_files = load_ca(&opts.ca, &load_opts)?;
     let mut files = certs::load_files(&opts.certs, &load_opts, opts.max_cert_files)?;
     let mut pairing = crate::pairing::pair(&roles, &mut files, &opts.config.certificates);
+    if let Some(p) = &opts.probe {
+        let probed = crate::probe::probe_servers(&topology, &roles, p).map_err(Error::Usage)?;
+        crate::pairing::add_probed(&mut files, &mut pairing, probed);
+    }
     crate::pairing::mark_context(&topology, &roles, &mut files, &mut pairing);
 
     let pool: Vec<PoolCert<'_>> = files
@@ -166,6 +172,8 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         chains.push(chain);
     }
     rules::missing_certificate::check(&files_cx, &mut findings);
+    rules::probe_failed::check(&files_cx, &mut findings);
+    rules::probe_differs::check(&files_cx, &mut findings);
 
     let findings = opts
         .config

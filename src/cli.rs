@@ -150,6 +150,44 @@ pub struct CheckArgs {
     pub output: OutputArgs,
     #[command(flatten)]
     pub common: CommonArgs,
+    #[command(flatten)]
+    pub probe: Box<ProbeArgs>,
+}
+
+/// `check --probe` and its settings.
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// Take each server's certificate chain over TLS (a supplied file for a server wins).
+    #[arg(long)]
+    pub probe: bool,
+    /// Port probed on each server.
+    #[arg(long, value_name = "PORT", default_value_t = crate::probe::DEFAULT_PORT, requires = "probe",
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub probe_port: u16,
+    /// Reach the server FQDN at ADDRESS (IP or name), optionally on PORT; repeatable.
+    #[arg(long, value_name = "FQDN=ADDRESS[:PORT]", requires = "probe")]
+    pub connect: Vec<crate::probe::Connect>,
+    /// Time for each server's resolution, connection and handshake: seconds or `500ms`.
+    #[arg(long, value_name = "DURATION", default_value = "5", requires = "probe",
+          value_parser = crate::probe::parse_timeout)]
+    pub probe_timeout: std::time::Duration,
+    /// Servers probed at once.
+    #[arg(long, value_name = "N", default_value_t = crate::probe::DEFAULT_JOBS, requires = "probe",
+          value_parser = parse_jobs)]
+    pub probe_jobs: usize,
+    /// Write each presented chain as DIR/FQDN.pem, to check again without network.
+    #[arg(long, value_name = "DIR", requires = "probe")]
+    pub save_probed: Option<PathBuf>,
+    /// Replace chains that already exist in the --save-probed DIR.
+    #[arg(long, requires = "save_probed")]
+    pub force: bool,
+}
+
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=4096).contains(&n) => Ok(n),
+        _ => Err(format!("`{s}` is not a number of jobs between 1 and 4096")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -420,8 +458,12 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         config,
         max_input_size: args.common.input.max_input_size,
         max_cert_files: args.max_cert_files,
+        probe: probe_options(args),
     };
     let rep = check::check(&args.topology, &opts)?;
+    if let Some(dir) = &args.probe.save_probed {
+        save_probed(&rep, dir, args.probe.force)?;
+    }
     let color = color_for(args.common.color.color, tty, args.output.output.is_some());
     let text = match args.format {
         CheckFormat::Human => report::human::render_check(&rep, color, args.quiet),
@@ -436,6 +478,41 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
     };
     emit(out, args.output.output.as_deref(), &text)?;
     Ok(u8::from(rep.has_errors()))
+}
+
+/// The probe settings of `check`, with a progress bar when people watch standard error.
+fn probe_options(args: &CheckArgs) -> Option<crate::probe::ProbeOptions> {
+    let p = &args.probe;
+    let for_people = matches!(
+        args.format,
+        CheckFormat::Human | CheckFormat::Short | CheckFormat::Html
+    );
+    let bar = for_people && !args.quiet && std::io::stderr().is_terminal();
+    p.probe.then(|| crate::probe::ProbeOptions {
+        port: p.probe_port,
+        connect: p.connect.clone(),
+        timeout: p.probe_timeout,
+        jobs: p.probe_jobs,
+        progress: bar.then(crate::progress::ProbeBar::shared),
+    })
+}
+
+/// `--save-probed DIR`: the chains the servers presented, as `FQDN.pem`.
+fn save_probed(rep: &check::Report, dir: &Path, force: bool) -> Result<(), Error> {
+    let chains: Vec<(crate::fqdn::Fqdn, &crate::certs::LoadedFile)> = rep
+        .files
+        .iter()
+        .filter_map(|f| {
+            let loaded = f.loaded.as_ref().ok()?;
+            let server = rep.roles.servers.get(*f.servers.first()?)?;
+            (loaded.format == crate::certs::CertFormat::Tls)
+                .then(|| Some((server.fqdn.clone()?, loaded)))
+                .flatten()
+        })
+        .collect();
+    crate::probe::save(dir, &chains, force)
+        .map(drop)
+        .map_err(Error::Usage)
 }
 
 fn run_list(args: &ListArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Error> {

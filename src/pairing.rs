@@ -7,7 +7,7 @@ breaks ties, and pairs a certificate that names no server at all (so that a wron
 SAN is reported as such, not as a missing certificate).
 */
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::certs::{CertFile, FileStatus, path_key};
@@ -27,6 +27,11 @@ pub struct Pairing {
     /// Files that pair with no file-transfer server but cover another internal
     /// server of the topology: the file and that server's role.
     pub context: Vec<(usize, &'static str)>,
+    /// `check --probe`: servers no chain could be taken from, the source tried and why.
+    pub probe_failed: Vec<(usize, String, crate::probe::ProbeError)>,
+    /// `check --probe`: servers whose supplied file (which wins) is another certificate
+    /// than the one presented: (server, supplied file, probed chain).
+    pub probe_differs: Vec<(usize, usize, usize)>,
 }
 
 /// The names a certificate claims: its SAN dNSNames, or its CN without a SAN.
@@ -225,6 +230,58 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         }
     }
     out
+}
+
+/// Pair the chains `check --probe` took: each belongs to the server probed and is
+/// listed for it. A supplied file for a server wins (`probe_differs` records when
+/// the presented certificate is another one); a server no file claims gets the
+/// probed chain; a server no chain could be taken from is recorded in
+/// `probe_failed` instead of `missing`.
+pub fn add_probed(
+    files: &mut Vec<CertFile>,
+    pairing: &mut Pairing,
+    probed: Vec<crate::probe::Probed>,
+) {
+    let unclaimed: HashSet<usize> = pairing.missing.iter().copied().collect();
+    let mut taken = HashSet::new();
+    for p in probed {
+        let si = p.server;
+        if unclaimed.contains(&si) {
+            taken.insert(si);
+        }
+        let loaded = match p.result {
+            Ok(l) => l,
+            Err(e) => {
+                pairing.probe_failed.push((si, p.source, e));
+                continue;
+            }
+        };
+        let fi = files.len();
+        files.push(CertFile {
+            path: p.source,
+            loaded: Ok(loaded),
+            servers: vec![si],
+            status: FileStatus::Used,
+        });
+        match pairing.assigned.get_mut(si) {
+            Some(slot @ None) if unclaimed.contains(&si) => *slot = Some(fi),
+            Some(Some(supplied)) => {
+                let supplied = *supplied;
+                let differs = match (
+                    files.get(supplied).and_then(CertFile::leaf),
+                    files.get(fi).and_then(CertFile::leaf),
+                ) {
+                    (Some(s), Some(p)) => s.der != p.der,
+                    _ => false,
+                };
+                if differs {
+                    pairing.probe_differs.push((si, supplied, fi));
+                }
+            }
+            _ => {}
+        }
+    }
+    pairing.missing.retain(|si| !taken.contains(si));
 }
 
 /// Mark `contenders` as claiming server `si` (an ambiguous contender is not an orphan).

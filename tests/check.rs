@@ -27,6 +27,7 @@ fn opts(certs: &[&str], ca: &[&str]) -> CheckOptions {
         config: Config::default(),
         max_input_size: 1 << 20,
         max_cert_files: 100,
+        probe: None,
     }
 }
 

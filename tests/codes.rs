@@ -22,6 +22,17 @@ struct Case {
     certs: &'static [&'static str],
     ca: bool,
     config: Option<&'static str>,
+    /// `--probe` for both servers of pool01.
+    probe: Option<Probe>,
+}
+
+/// Where `--probe` reaches the servers (always on 127.0.0.1).
+#[derive(Clone, Copy)]
+enum Probe {
+    /// A port nothing listens on.
+    Refused,
+    /// A TLS server presenting a self-signed certificate of its own.
+    Presents,
 }
 
 const BASE: Case = Case {
@@ -31,6 +42,7 @@ const BASE: Case = Case {
     certs: &[],
     ca: true,
     config: None,
+    probe: None,
 };
 
 /// The case that fires `code` and the case that keeps it silent.
@@ -107,6 +119,20 @@ fn cases(code: Code) -> (Case, Case) {
             },
             BASE,
         ),
+        Code::ProbeDiffers => (
+            Case {
+                probe: Some(Probe::Presents),
+                ..BASE
+            },
+            BASE,
+        ),
+        Code::ProbeFailed => (
+            Case {
+                probe: Some(Probe::Refused),
+                ..BASE
+            },
+            BASE,
+        ),
         Code::Sha1Signature => (cert("rules/sha1.pem"), BASE),
         Code::UnreadableCertificate => (
             Case {
@@ -174,6 +200,30 @@ fn codes_of(case: &Case) -> BTreeSet<String> {
     }
     if case.ca {
         c.arg("--ca").arg(cert_path("ca/chain.pem"));
+    }
+    if let Some(probe) = case.probe {
+        let addr = match probe {
+            Probe::Refused => common::refused(),
+            Probe::Presents => {
+                let key = rcgen::KeyPair::generate().unwrap();
+                let names = vec![
+                    "fe01.contoso.local".to_string(),
+                    "fe02.contoso.local".to_string(),
+                ];
+                let cert = rcgen::CertificateParams::new(names)
+                    .unwrap()
+                    .self_signed(&key)
+                    .unwrap();
+                common::tls_server(
+                    vec![cert.der().clone()],
+                    rustls::pki_types::PrivatePkcs8KeyDer::from(key.serialize_der()),
+                )
+            }
+        };
+        c.args(["--probe", "--probe-timeout", "5"]);
+        for fqdn in ["fe01.contoso.local", "fe02.contoso.local"] {
+            c.arg("--connect").arg(format!("{fqdn}={addr}"));
+        }
     }
     let out = common::run_cmd(c);
     assert!(out.code < 2, "{}", out.stderr);

@@ -154,6 +154,7 @@ impl DataSet {
             config: Config::default(),
             max_input_size: DEFAULT_MAX_INPUT_SIZE,
             max_cert_files: topocert::check::DEFAULT_MAX_CERT_FILES,
+            probe: None,
         }
     }
 

@@ -285,6 +285,10 @@ fn encode_path(path: &str) -> String {
 /// The artifact URI of a path as given on the command line: relative to `base` (the
 /// directory topocert ran in) with forward slashes, or `file://` when it lies outside.
 pub fn artifact_uri(path: &str, base: &Path) -> String {
+    // A chain taken with `check --probe` is its own URI: `tls://FQDN:PORT`.
+    if let Some(uri) = crate::probe::source_uri(path) {
+        return uri.to_string();
+    }
     let p = Path::new(path);
     let relative = if p.is_absolute() {
         match p.strip_prefix(base) {

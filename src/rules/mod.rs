@@ -45,6 +45,8 @@ pub mod no_persistent_chat_pool;
 pub mod not_yet_valid;
 pub mod orphan_certificate;
 pub mod persistent_chat_unsupported;
+pub mod probe_differs;
+pub mod probe_failed;
 pub mod sha1_signature;
 pub mod unreadable_certificate;
 pub mod unresolved_reference;
@@ -129,6 +131,8 @@ codes! {
     NotYetValid => not_yet_valid::NOT_YET_VALID,
     OrphanCertificate => orphan_certificate::ORPHAN_CERTIFICATE,
     PersistentChatUnsupported => persistent_chat_unsupported::PERSISTENT_CHAT_UNSUPPORTED,
+    ProbeDiffers => probe_differs::PROBE_DIFFERS,
+    ProbeFailed => probe_failed::PROBE_FAILED,
     Sha1Signature => sha1_signature::SHA1_SIGNATURE,
     UnreadableCertificate => unreadable_certificate::UNREADABLE_CERTIFICATE,
     UnresolvedReference => unresolved_reference::UNRESOLVED_REFERENCE,

@@ -63,3 +63,50 @@ pub fn run_cmd(mut c: Command) -> Out {
         stderr: String::from_utf8(o.stderr).expect("stderr is UTF-8"),
     }
 }
+
+/// A TLS server on a 127.0.0.1 ephemeral port presenting `chain` (rustls, ring),
+/// each connection handled on its own thread until its handshake ends.
+pub fn tls_server(
+    chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    key: rustls::pki_types::PrivatePkcs8KeyDer<'static>,
+) -> std::net::SocketAddr {
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(chain, rustls::pki_types::PrivateKeyDer::Pkcs8(key))
+        .unwrap();
+    let config = std::sync::Arc::new(config);
+    serve(move |mut sock| {
+        let Ok(mut conn) = rustls::ServerConnection::new(config.clone()) else {
+            return;
+        };
+        let _ = sock.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+        while conn.is_handshaking() {
+            if conn.complete_io(&mut sock).is_err() {
+                return;
+            }
+        }
+    })
+}
+
+/// A 127.0.0.1 listener calling `handle` with every connection, on a thread each.
+pub fn serve(handle: impl Fn(std::net::TcpStream) + Send + Sync + 'static) -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let handle = std::sync::Arc::new(handle);
+    std::thread::spawn(move || {
+        for sock in listener.incoming().flatten() {
+            let h = handle.clone();
+            std::thread::spawn(move || h(sock));
+        }
+    });
+    addr
+}
+
+/// A 127.0.0.1 port nothing listens on.
+pub fn refused() -> std::net::SocketAddr {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap()
+}
