@@ -271,7 +271,7 @@ pub enum ProbeError {
     #[error("the server answered in plain HTTP, not TLS: port {port} serves HTTP without TLS")]
     PlainHttp { port: u16 },
     #[error(
-        "the server offers only {offered}: TLS 1.2 or 1.3 is needed, and topocert does not speak older protocols"
+        "the server offers only {offered}, which topocert does not use (it probes with TLS 1.2 and 1.3)"
     )]
     OldProtocol { offered: String },
     #[error("the server's answer is not TLS (first bytes: {first_bytes})")]
@@ -363,49 +363,51 @@ pub fn probe_servers(
         .into_iter()
         .zip(targets)
         .zip(results)
-        .map(|((server, target), result)| match result {
-            Ok(p) => Probed {
-                server,
-                source: target.source(Some(p.address)),
-                result: p.to_loaded(),
-            },
-            Err(e) => Probed {
-                server,
-                source: target.source(None),
-                result: Err(e),
-            },
+        .map(|((server, target), outcome)| Probed {
+            server,
+            source: target.source(outcome.address),
+            result: outcome.result.and_then(|p| p.to_loaded()),
         })
         .collect())
 }
 
+/// What probing one target gave, and the address connected to (if any).
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub address: Option<SocketAddr>,
+    pub result: Result<Presented, ProbeError>,
+}
+
 /// Probe every target, at most `opts.jobs` at once. The result has one entry per
 /// target, in the targets' order, whatever the number of jobs.
-pub fn probe_all(targets: &[Target], opts: &ProbeOptions) -> Vec<Result<Presented, ProbeError>> {
+pub fn probe_all(targets: &[Target], opts: &ProbeOptions) -> Vec<Outcome> {
     let progress = opts.progress.as_deref();
     if let Some(p) = progress {
         p.start(targets.len());
     }
-    let slots: Vec<Mutex<Option<Result<Presented, ProbeError>>>> =
-        targets.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Outcome>>> = targets.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let workers = opts.jobs.clamp(1, targets.len().max(1));
+    // Workers report each server probed over a channel and the calling thread tells
+    // the progress: drawing stays on the thread that may hold the stderr lock.
+    let (done_tx, done_rx) = mpsc::channel::<bool>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
+            let done = done_tx.clone();
+            let (next, slots) = (&next, &slots);
             let spawned = std::thread::Builder::new()
                 .name("topocert-probe".into())
                 .stack_size(512 * 1024)
-                .spawn_scoped(scope, || {
+                .spawn_scoped(scope, move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let (Some(target), Some(slot)) = (targets.get(i), slots.get(i)) else {
                             break;
                         };
-                        let result = probe(target, opts.timeout);
-                        if let Some(p) = progress {
-                            p.probed(result.is_err());
-                        }
+                        let outcome = probe(target, opts.timeout);
+                        let _ = done.send(outcome.result.is_err());
                         if let Ok(mut s) = slot.lock() {
-                            *s = Some(result);
+                            *s = Some(outcome);
                         }
                     }
                 });
@@ -415,6 +417,13 @@ pub fn probe_all(targets: &[Target], opts: &ProbeOptions) -> Vec<Result<Presente
                 break;
             }
         }
+        drop(done_tx);
+        // Ends when every worker has finished (all senders dropped).
+        for failed in done_rx.iter() {
+            if let Some(p) = progress {
+                p.probed(failed);
+            }
+        }
     });
     if let Some(p) = progress {
         p.finish();
@@ -422,21 +431,41 @@ pub fn probe_all(targets: &[Target], opts: &ProbeOptions) -> Vec<Result<Presente
     slots
         .into_iter()
         .map(|s| {
-            s.into_inner().ok().flatten().unwrap_or_else(|| {
-                Err(ProbeError::Connect {
+            s.into_inner().ok().flatten().unwrap_or_else(|| Outcome {
+                address: None,
+                result: Err(ProbeError::Connect {
                     reason: "no thread could be started to probe this server".into(),
-                })
+                }),
             })
         })
         .collect()
 }
 
 /// Probe one server within `timeout`.
-pub fn probe(target: &Target, timeout: Duration) -> Result<Presented, ProbeError> {
+pub fn probe(target: &Target, timeout: Duration) -> Outcome {
     let deadline = Instant::now() + timeout;
-    let addrs = resolve(&target.host, target.port, timeout)?;
-    let (stream, address) = connect(&addrs, deadline, timeout)?;
-    handshake(stream, address, target, deadline, timeout)
+    let failed = |address, e| Outcome {
+        address,
+        result: Err(e),
+    };
+    let addrs = match resolve(&target.host, target.port, timeout) {
+        Ok(a) => a,
+        Err(e) => return failed(None, e),
+    };
+    let (stream, address) = match connect(&addrs, deadline, timeout) {
+        Ok(c) => c,
+        // One address tried: say which; several: the last error stands for them all.
+        Err(e) => {
+            return failed(
+                (addrs.len() == 1).then(|| addrs.first().copied()).flatten(),
+                e,
+            );
+        }
+    };
+    Outcome {
+        address: Some(address),
+        result: handshake(stream, address, target, deadline, timeout),
+    }
 }
 
 /// Resolve `host` with the system resolver, giving up after `timeout` (the lookup
@@ -1013,6 +1042,71 @@ mod tests {
             alert_name(AlertDescription::HandshakeFailure),
             "handshake_failure"
         );
+    }
+
+    #[derive(Debug, Default)]
+    struct Count {
+        total: AtomicUsize,
+        probed: AtomicUsize,
+        failed: AtomicUsize,
+        finished: AtomicUsize,
+    }
+
+    impl Progress for Count {
+        fn start(&self, total: usize) {
+            self.total.store(total, Ordering::SeqCst);
+        }
+        fn probed(&self, failed: bool) {
+            self.probed.fetch_add(1, Ordering::SeqCst);
+            if failed {
+                self.failed.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        fn finish(&self) {
+            self.finished.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Every target is reported to the progress once, results keep the targets'
+    /// order, and a refused port fails fast.
+    #[test]
+    fn progress_sees_every_target_and_order_is_kept() {
+        let ports: Vec<u16> = (0..5)
+            .map(|_| {
+                let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+                l.local_addr().unwrap().port()
+            })
+            .collect();
+        let count = Arc::new(Count::default());
+        let opts = ProbeOptions {
+            jobs: 2,
+            timeout: Duration::from_secs(2),
+            progress: Some(count.clone()),
+            ..ProbeOptions::default()
+        };
+        let targets: Vec<Target> = ports
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Target {
+                fqdn: Fqdn::new(format!("fe{i}.contoso.local")),
+                sni: "pool.contoso.local".into(),
+                host: "127.0.0.1".into(),
+                port: *p,
+            })
+            .collect();
+        let out = probe_all(&targets, &opts);
+        assert_eq!(out.len(), 5);
+        for (o, p) in out.iter().zip(&ports) {
+            assert_eq!(o.address.map(|a| a.port()), Some(*p));
+            assert_eq!(
+                o.result.as_ref().err(),
+                Some(&ProbeError::Refused { port: *p })
+            );
+        }
+        assert_eq!(count.total.load(Ordering::SeqCst), 5);
+        assert_eq!(count.probed.load(Ordering::SeqCst), 5);
+        assert_eq!(count.failed.load(Ordering::SeqCst), 5);
+        assert_eq!(count.finished.load(Ordering::SeqCst), 1);
     }
 
     #[test]

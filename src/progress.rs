@@ -20,7 +20,8 @@ pub struct ProbeBar {
 
 impl ProbeBar {
     pub fn shared() -> Arc<dyn Progress> {
-        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        // Hidden until the number of servers is known.
+        let bar = ProgressBar::hidden();
         let style =
             ProgressStyle::with_template("probing {bar:30} {pos}/{len} servers, {msg} {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar());
@@ -37,6 +38,7 @@ impl Progress for ProbeBar {
     fn start(&self, total: usize) {
         self.bar
             .set_length(u64::try_from(total).unwrap_or(u64::MAX));
+        self.bar.set_draw_target(ProgressDrawTarget::stderr());
     }
 
     fn probed(&self, failed: bool) {

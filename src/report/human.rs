@@ -371,9 +371,9 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         .filter(|s| s.worst == Some(Severity::Error))
         .count();
     out.push_str(&format!(
-        "\nExpected CA: {ca}\n{} checked, {bad} would block the Persistent Chat install; {} supplied ({} used, {} context, {} orphan, {} unreadable); {}, {}, {}.\n",
+        "\nExpected CA: {ca}\n{} checked, {bad} would block the Persistent Chat install; {} ({} used, {} context, {} orphan, {} unreadable); {}, {}, {}.\n",
         plural(rep.servers.len(), "server"),
-        plural(rep.files.len(), "certificate file"),
+        supplied_and_probed(rep),
         files(FileStatus::Used),
         files(FileStatus::Context),
         files(FileStatus::Orphan),
@@ -414,5 +414,27 @@ fn render_chains(out: &mut String, rep: &Report) {
                 link.key_id,
             ));
         }
+    }
+}
+
+/// `3 certificate files supplied`, and the chains `--probe` took when there are some.
+fn supplied_and_probed(rep: &Report) -> String {
+    let probed = rep
+        .files
+        .iter()
+        .filter(|f| {
+            f.loaded
+                .as_ref()
+                .is_ok_and(|l| l.format == crate::certs::CertFormat::Tls)
+        })
+        .count();
+    let supplied = format!(
+        "{} supplied",
+        plural(rep.files.len() - probed, "certificate file")
+    );
+    if probed == 0 {
+        supplied
+    } else {
+        format!("{supplied}, {} taken over TLS", plural(probed, "chain"))
     }
 }
