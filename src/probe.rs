@@ -328,8 +328,8 @@ pub fn sni(t: &Topology, server: &FileTransferServer, fqdn: &Fqdn) -> String {
         .to_string()
 }
 
-/// Probe every file-transfer server that has an FQDN (one without is already a
-/// finding of its own), in the servers' order.
+/// Probe every file-transfer server that has a usable FQDN (a missing or invalid
+/// one is already a finding of its own), in the servers' order.
 ///
 /// A `--connect` naming no file-transfer server is refused (a misspelt name would
 /// otherwise send the probe to the real server).
@@ -354,7 +354,8 @@ pub fn probe_servers(
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let fqdn = s.fqdn.as_ref()?;
+            // A name that is not a DNS name is a finding of its own, never sent out.
+            let fqdn = s.fqdn.as_ref().filter(|f| f.problem().is_none())?;
             Some((i, Target::new(fqdn, &sni(t, s, fqdn), opts)))
         })
         .unzip();
