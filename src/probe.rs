@@ -179,14 +179,13 @@ pub struct Target {
 }
 
 impl Target {
-    /// The target of `fqdn` under `opts` (its `--connect`, else FQDN:`--probe-port`).
-    pub fn new(fqdn: &Fqdn, sni: &str, opts: &ProbeOptions) -> Target {
-        let over = opts.connect.iter().find(|c| c.fqdn == *fqdn);
+    /// The target of `fqdn`: its `--connect` (`over`), else FQDN on `port`.
+    pub fn new(fqdn: &Fqdn, sni: &str, over: Option<&Connect>, port: u16) -> Target {
         Target {
             fqdn: fqdn.clone(),
             sni: sni.to_string(),
             host: over.map_or_else(|| fqdn.as_str().to_string(), |c| c.host.clone()),
-            port: over.and_then(|c| c.port).unwrap_or(opts.port),
+            port: over.and_then(|c| c.port).unwrap_or(port),
         }
     }
 
@@ -343,6 +342,9 @@ pub fn probe_servers(
         .iter()
         .filter_map(|s| s.fqdn.as_ref().map(Fqdn::key))
         .collect();
+    // Indexed once: a run may name thousands of servers and as many --connect.
+    let overrides: std::collections::HashMap<&str, &Connect> =
+        opts.connect.iter().map(|c| (c.fqdn.key(), c)).collect();
     if let Some(c) = opts.connect.iter().find(|c| !known.contains(c.fqdn.key())) {
         return Err(format!(
             "--connect names {}, which is not a Persistent Chat file-transfer server of the topology (`topocert list` shows them)",
@@ -356,7 +358,8 @@ pub fn probe_servers(
         .filter_map(|(i, s)| {
             // A name that is not a DNS name is a finding of its own, never sent out.
             let fqdn = s.fqdn.as_ref().filter(|f| f.problem().is_none())?;
-            Some((i, Target::new(fqdn, &sni(t, s, fqdn), opts)))
+            let over = overrides.get(fqdn.key()).copied();
+            Some((i, Target::new(fqdn, &sni(t, s, fqdn), over, opts.port)))
         })
         .unzip();
     let results = probe_all(&targets, opts);
@@ -1032,7 +1035,8 @@ mod tests {
         let t = Target::new(
             &Fqdn::new("fe01.contoso.local"),
             "pool01.contoso.local",
-            &ProbeOptions::default(),
+            None,
+            DEFAULT_PORT,
         );
         assert_eq!(t.uri(), "tls://fe01.contoso.local:443");
         let s = t.source(Some("10.0.0.5:443".parse().unwrap()));
