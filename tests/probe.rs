@@ -100,6 +100,7 @@ impl Pki {
         Leaf {
             der,
             issuing: self.issuing.der.clone(),
+            root: self.root.der.clone(),
             key: PrivatePkcs8KeyDer::from(key.serialize_der()),
         }
     }
@@ -108,12 +109,19 @@ impl Pki {
 struct Leaf {
     der: CertificateDer<'static>,
     issuing: CertificateDer<'static>,
+    root: CertificateDer<'static>,
     key: PrivatePkcs8KeyDer<'static>,
 }
 
 impl Leaf {
     fn full_chain(&self) -> Vec<CertificateDer<'static>> {
         vec![self.der.clone(), self.issuing.clone()]
+    }
+
+    /// The chain up to and including its root: complete, so a foreign CA is provably
+    /// another CA (`ca-mismatch`), not a missing link.
+    fn chain_to_root(&self) -> Vec<CertificateDer<'static>> {
+        vec![self.der.clone(), self.issuing.clone(), self.root.clone()]
     }
 }
 
@@ -347,10 +355,8 @@ fn leaf_only_presentation() {
     let leaf = pki.leaf(&[&fqdn(1)], 2100);
     let addr = tls_server(vec![leaf.der.clone()], leaf.key.clone_key());
     let (out, doc) = probe_one(&case, &pki, addr, &[]);
-    // `issuer-not-supplied` (issue 11) does not exist in this branch yet: the chain
-    // code reports the missing link as a CA mismatch today.
     assert_eq!(out.code, 1);
-    assert_eq!(codes(&doc), ["ca-mismatch"], "{doc:#}");
+    assert_eq!(codes(&doc), ["issuer-not-supplied"], "{doc:#}");
     let issuing = case.write("issuing.pem", &pem(&[&pki.issuing.der]));
     let (out, doc) = probe_one(&case, &pki, addr, &args(&["--ca", &issuing]));
     assert_eq!(out.code, 0, "{doc:#}");
@@ -364,7 +370,7 @@ fn foreign_ca_is_a_mismatch() {
     let pki = Pki::new("Contoso");
     let foreign = Pki::new("Fabrikam");
     let leaf = foreign.leaf(&[&fqdn(1)], 2100);
-    let addr = tls_server(leaf.full_chain(), leaf.key.clone_key());
+    let addr = tls_server(leaf.chain_to_root(), leaf.key.clone_key());
     let (out, doc) = probe_one(&case, &pki, addr, &[]);
     assert_eq!(out.code, 1);
     assert_eq!(codes(&doc), ["ca-mismatch"], "{doc:#}");
@@ -654,7 +660,7 @@ fn report_does_not_depend_on_probe_jobs() {
     let targets = [
         tls_server(good.full_chain(), good.key.clone_key()),
         tls_server(expired.full_chain(), expired.key.clone_key()),
-        tls_server(foreign.full_chain(), foreign.key.clone_key()),
+        tls_server(foreign.chain_to_root(), foreign.key.clone_key()),
         refused(),
     ];
     let root = case.write("root.pem", &pem(&[&pki.root.der]));
