@@ -364,6 +364,8 @@ fn breakdown(d: &DataSet, plan: Plan) -> Vec<(&'static str, Timing)> {
     let trust = Trust::new(&expected, &pool);
     let t_rules = median(plan, || {
         check::server_findings(
+            &topology,
+            &config.web,
             &roles.servers,
             &pairing.assigned,
             &files,

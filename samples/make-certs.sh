@@ -76,6 +76,14 @@ pem_chain_file() {
     pki_bundle "$here/$sample/certs/$fqdn.cer" "$LEAF_PEM" "$pki/$ca.pem"
 }
 
+# web NAMES EXTERNAL DOMAIN
+#   NAMES plus what the pool's other web services need on the same certificate
+#   (`topocert plan`, --layout combined): the external web services FQDN and sign-in
+#   discovery for the SIP domain.
+web() {
+    printf '%s,%s,lyncdiscoverinternal.%s,lyncdiscover.%s' "$1" "$2" "$3" "$3"
+}
+
 # --- the shared "public" CA ----------------------------------------------------
 pki_root "$pki/northwind/root" "/C=US/O=Northwind Traders/CN=Northwind Public Root CA"
 pki_subca "$pki/northwind/tls" "$pki/northwind/root" "/C=US/O=Northwind Traders/CN=Northwind Public TLS CA" \
@@ -86,26 +94,26 @@ pki_cdp "$pki/northwind/tls" "http://pki.northwind.example/crl/northwind-public-
 internal_pki litware Litware litware.local
 publish_ca litware standard-edition
 pem_chain_file litware/issuing litware standard-edition se01.litware.local \
-    se01.litware.local se01.litware.local
+    se01.litware.local "$(web se01.litware.local lyncweb.litware.com litware.local)"
 
 # --- enterprise (contoso.local) -------------------------------------------------
 internal_pki contoso Contoso contoso.local
 publish_ca contoso enterprise
 # fe01: good.
 pem_chain_file contoso/issuing contoso enterprise fe01.contoso.local \
-    pool01.contoso.local fe01.contoso.local,pool01.contoso.local
+    pool01.contoso.local "$(web fe01.contoso.local,pool01.contoso.local pool01web.contoso.com contoso.local)"
 # fe02: issued by the public Northwind CA, its whole chain in the file: a complete
 # chain that ends at another CA (ca-mismatch).
 pem_chain_file northwind/tls contoso enterprise fe02.contoso.local \
-    pool01.contoso.local fe02.contoso.local,pool01.contoso.local
+    pool01.contoso.local "$(web fe02.contoso.local,pool01.contoso.local pool01web.contoso.com contoso.local)"
 cat "$pki/northwind/root.pem" >> "$here/enterprise/certs/fe02.contoso.local.cer"
 # fe03: expired on 2025-01-01 (expired).
 pem_chain_file contoso/issuing contoso enterprise fe03.contoso.local \
-    pool01.contoso.local fe03.contoso.local,pool01.contoso.local \
+    pool01.contoso.local "$(web fe03.contoso.local,pool01.contoso.local pool01web.contoso.com contoso.local)" \
     --start 20240101000000Z --end 20250101000000Z
 # fe04: SAN names fe40 instead of fe04 (name-mismatch).
 pem_chain_file contoso/issuing contoso enterprise fe04.contoso.local \
-    pool02.contoso.local fe40.contoso.local,pool02.contoso.local
+    pool02.contoso.local "$(web fe40.contoso.local,pool02.contoso.local pool02web.contoso.com contoso.local)"
 # fe05: deliberately no certificate (missing-certificate).
 # edge01: the Edge external certificate from the public CA; its names match nothing
 # in the topology (orphan). A certificate naming edge01.contoso.local would be
@@ -127,30 +135,30 @@ publish_ca fabrikam multi-site
 mkdir -p "$here/multi-site/certs"
 # dub-fe01: DER .cer (leaf only: DER holds a single certificate).
 server_cert fabrikam/issuing fabrikam dub-fe01.fabrikam.local \
-    dub-pool.fabrikam.local dub-fe01.fabrikam.local,dub-pool.fabrikam.local
+    dub-pool.fabrikam.local "$(web dub-fe01.fabrikam.local,dub-pool.fabrikam.local dubweb.fabrikam.com fabrikam.local)"
 pki_der "$LEAF_PEM" "$here/multi-site/certs/dub-fe01.fabrikam.local.cer"
 # dub-fe02: PKCS#7 (DER) with leaf + issuing CA.
 server_cert fabrikam/issuing fabrikam dub-fe02.fabrikam.local \
-    dub-pool.fabrikam.local dub-fe02.fabrikam.local,dub-pool.fabrikam.local
+    dub-pool.fabrikam.local "$(web dub-fe02.fabrikam.local,dub-pool.fabrikam.local dubweb.fabrikam.com fabrikam.local)"
 pki_p7b "$here/multi-site/certs/dub-fe02.fabrikam.local.p7b" DER "$LEAF_PEM" "$pki/fabrikam/issuing.pem"
 # sin-fe01: expires 2026-06-15 (expires-soon at --valid-at 2026-06-01).
 pem_chain_file fabrikam/issuing fabrikam multi-site sin-fe01.fabrikam.local \
-    sin-pool.fabrikam.local sin-fe01.fabrikam.local,sin-pool.fabrikam.local \
+    sin-pool.fabrikam.local "$(web sin-fe01.fabrikam.local,sin-pool.fabrikam.local sinweb.fabrikam.com fabrikam.local)" \
     --end 20260615000000Z
 # sin-fe02: the topology writes the bare host name "sin-fe02"; the certificate
 # uses the full name.
 pem_chain_file fabrikam/issuing fabrikam multi-site sin-fe02.fabrikam.local \
-    sin-pool.fabrikam.local sin-fe02.fabrikam.local,sin-pool.fabrikam.local
+    sin-pool.fabrikam.local "$(web sin-fe02.fabrikam.local,sin-pool.fabrikam.local sinweb.fabrikam.com fabrikam.local)"
 
 # --- topology-builder (adatum.local): clean pass with the PFX password ------------
 internal_pki adatum Adatum adatum.local
 publish_ca adatum topology-builder
 mkdir -p "$here/topology-builder/certs"
 server_cert adatum/issuing adatum tbfe01.adatum.local \
-    tbpool.adatum.local tbfe01.adatum.local,tbpool.adatum.local
+    tbpool.adatum.local "$(web tbfe01.adatum.local,tbpool.adatum.local,meet.adatum.com tbweb.adatum.com adatum.local)"
 pki_pfx "$here/topology-builder/certs/tbfe01.adatum.local.pfx" "$LEAF_PEM" "$LEAF_KEY" \
     "$SAMPLE_PFX_PASSWORD" aes "$pki/adatum/issuing.pem"
 pem_chain_file adatum/issuing adatum topology-builder tbfe02.adatum.local \
-    tbpool.adatum.local tbfe02.adatum.local,tbpool.adatum.local
+    tbpool.adatum.local "$(web tbfe02.adatum.local,tbpool.adatum.local,meet.adatum.com tbweb.adatum.com adatum.local)"
 
 echo "sample certificates written under $here"

@@ -17,6 +17,7 @@ use crate::certs::{self, CertFile, Certificate, LoadOptions};
 use crate::chain::{ExpectedCa, Link, PoolCert, Source, Trust};
 use crate::config::Config;
 use crate::error::Error;
+use crate::names::WebSettings;
 use crate::roles::{self, FileTransferServer, Roles};
 use crate::rules::{self, FilesCx, Finding, ServerCx, Settings, Severity, Subject, TopologyCx};
 use crate::source::{SourceFile, TextEncoding};
@@ -159,6 +160,8 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
 
     let trust = Trust::new(&expected_ca, &pool);
     let per_server = server_findings(
+        &topology,
+        &opts.config.web,
         &roles.servers,
         &pairing.assigned,
         &files,
@@ -222,7 +225,10 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
 /// Run the certificate rules for every server paired with a readable file, in
 /// parallel; the result keeps the servers' order. Each server's findings come with
 /// the chain built for its certificate.
+#[allow(clippy::too_many_arguments)]
 pub fn server_findings(
+    topology: &Topology,
+    web: &WebSettings,
     servers: &[FileTransferServer],
     assigned: &[Option<usize>],
     files: &[CertFile],
@@ -248,7 +254,10 @@ pub fn server_findings(
                 return (sink, Vec::new());
             };
             let outcome = trust.walk(leaf, Some(*fi));
+            let names = crate::names::required(topology, server, web);
             let cx = ServerCx {
+                names: &names,
+                layout: web.layout,
                 server,
                 fqdn,
                 file_index: *fi,
@@ -272,6 +281,7 @@ pub fn server_findings(
 /// like a forged one. The CA rules each report their own case of the one verdict.
 pub fn run_server_rules(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     rules::name_mismatch::check(cx, sink);
+    rules::missing_web_name::check(cx, sink);
     rules::expired::check(cx, sink);
     rules::not_yet_valid::check(cx, sink);
     rules::expires_soon::check(cx, sink);

@@ -235,6 +235,23 @@ pub struct PlanArgs {
     /// Replace request templates that already exist in DIR.
     #[arg(long, requires = "emit")]
     pub force: bool,
+    /// combined: one certificate for Default, internal and external web services (the
+    /// wizard's default); split: also a separate external web services request (public CA).
+    /// Default: `[web] layout` of the config, else combined.
+    #[arg(long, value_enum)]
+    pub layout: Option<crate::names::Layout>,
+    /// Mark the private keys exportable: needed only to share one certificate among
+    /// a pool's servers (export it from one, import it on the others).
+    #[arg(long)]
+    pub exportable: bool,
+    /// Certificate file or folder to compare with the plan: per server, which names
+    /// it covers and which are missing (what `check` reports); repeatable.
+    #[arg(long = "check", value_name = "CERTS")]
+    pub check: Vec<PathBuf>,
+    /// Config file (default: topocert.toml next to the topology, if present): `[web]`
+    /// and, for --check, `[certificates]`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -536,8 +553,28 @@ fn run_plan(
     err: &mut dyn Write,
     tty: bool,
 ) -> Result<u8, Error> {
-    let opts = crate::plan::PlanOptions::new(args.key_size, args.ca_template.clone())?;
-    let plan = crate::plan::plan_file(&args.topology, args.common.input.max_input_size, &opts)?;
+    let config = Config::discover(args.config.as_deref(), &args.topology)?;
+    let mut opts = crate::plan::PlanOptions::new(args.key_size, args.ca_template.clone())?;
+    opts.web = config.web.clone();
+    if let Some(layout) = args.layout {
+        opts.web.layout = layout;
+    }
+    opts.exportable = args.exportable;
+    let mut plan = crate::plan::plan_file(&args.topology, args.common.input.max_input_size, &opts)?;
+    if !args.check.is_empty() {
+        let mut paths = args.check.clone();
+        for p in config.manifest_paths() {
+            if !paths.iter().any(|c| c == p) {
+                paths.push(p.to_path_buf());
+            }
+        }
+        let mut files = crate::certs::load_files(
+            &paths,
+            &crate::certs::LoadOptions::default(),
+            check::DEFAULT_MAX_CERT_FILES,
+        )?;
+        plan.check_coverage(&mut files, &config.certificates);
+    }
     let emitted = match &args.emit {
         Some(dir) => {
             let templates = report::plan::templates(&plan, args.request_format);
@@ -565,7 +602,7 @@ fn run_plan(
     if args.format == PlanFormat::Csv && !emitted.is_empty() {
         let _ = writeln!(err, "topocert: wrote {} request templates", emitted.len());
     }
-    Ok(u8::from(plan.incomplete()))
+    Ok(u8::from(plan.incomplete() || plan.coverage_fails()))
 }
 
 #[cfg(test)]

@@ -15,6 +15,11 @@ expires-soon = { level = "warn", days = 60 }
 code = "orphan-certificate"
 certificate = "certs/old-edge.cer"           # or server = "fe03.contoso.local"
 reason = "Edge cert reviewed in change 4711" # required
+
+[web]
+simple-urls = ["meet.contoso.com", "dialin.contoso.com"]  # when the topology declares none
+strict-dns = false                           # true: also sip.<SIP domain>
+layout = "combined"                          # combined | split
 ```
 */
 
@@ -38,6 +43,8 @@ pub struct Config {
     pub certificates: Vec<(Fqdn, PathBuf)>,
     /// `[rules]` and `[[ignore]]`.
     pub settings: Settings,
+    /// `[web]`: the names the web services need besides file transfer.
+    pub web: crate::names::WebSettings,
 }
 
 /// A config file that cannot be used (exit 2), located in its text.
@@ -95,6 +102,17 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     ignore: Vec<Spanned<RawIgnore>>,
+    #[serde(default)]
+    web: Option<RawWeb>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawWeb {
+    #[serde(default)]
+    simple_urls: Vec<Spanned<String>>,
+    strict_dns: Option<Spanned<bool>>,
+    layout: Option<Spanned<String>>,
 }
 
 /// `"deny"`, `"warn"` or `"allow"`.
@@ -261,6 +279,44 @@ impl Config {
                 span,
             });
         }
+        if let Some(web) = raw.web {
+            for url in web.simple_urls {
+                let span = url.span();
+                let host = crate::topology::SimpleUrl {
+                    component: String::new(),
+                    url: url.get_ref().clone(),
+                    span: span.clone(),
+                };
+                let f = Fqdn::new(host.host());
+                if let Some(problem) = f.problem().or_else(|| {
+                    f.is_bare()
+                        .then(|| format!("`{}` is not a fully qualified name", host.host()))
+                }) {
+                    return Err(fail(
+                        span,
+                        format!("a simple URL must be an https URL or a host name: {problem}"),
+                    ));
+                }
+                cfg.web.simple_urls.push((url.into_inner(), span));
+            }
+            if let Some(strict) = web.strict_dns
+                && *strict.get_ref()
+            {
+                cfg.web.strict_dns = Some(strict.span());
+            }
+            if let Some(layout) = web.layout {
+                cfg.web.layout = match layout.get_ref().as_str() {
+                    "combined" => crate::names::Layout::Combined,
+                    "split" => crate::names::Layout::Split,
+                    other => {
+                        return Err(fail(
+                            layout.span(),
+                            format!("unknown layout `{other}`: expected \"combined\" or \"split\""),
+                        ));
+                    }
+                };
+            }
+        }
         cfg.text = Some(text);
         Ok(cfg)
     }
@@ -337,6 +393,24 @@ mod tests {
             c.settings.overrides,
             vec![(Target::Code(Code::WeakKey), Level::Allow)]
         );
+    }
+
+    #[test]
+    fn web_settings_parse_and_bad_ones_name_their_line() {
+        let c = parse(
+            "[web]\nsimple-urls = [\"https://meet.contoso.com\", \"dialin.contoso.com\"]\nstrict-dns = true\nlayout = \"split\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.web.simple_urls.len(), 2);
+        assert!(c.web.strict_dns.is_some());
+        assert_eq!(c.web.layout, crate::names::Layout::Split);
+        let e = parse("[web]\n\nsimple-urls = [\"meet\"]\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("fully qualified"), "{}", e.message);
+        let e = parse("[web]\nlayout = \"both\"\n").unwrap_err();
+        assert!(e.message.contains("unknown layout"), "{}", e.message);
+        let c = parse("[web]\nstrict-dns = false\n").unwrap();
+        assert!(c.web.strict_dns.is_none());
     }
 
     #[test]

@@ -63,12 +63,15 @@ impl Fqdn {
         None
     }
 
-    /// Does the DNS name `pattern` (from a certificate) cover this name? Wildcards
-    /// follow RFC 6125: `*` only as the whole left-most label, matching one label.
+    /// Does the DNS name `pattern` (from a certificate) cover this name? The one
+    /// matcher of the crate (pairing, the name rules and `plan --check` call it).
+    /// Wildcards follow RFC 6125 §6.4.3: `*` only as the whole left-most label,
+    /// matching exactly one non-empty label, and never over a single label (`*.local`)
+    /// or a public suffix of the `co.uk` / `com.au` shape (a CA must not issue those).
     pub fn matched_by(&self, pattern: &str) -> bool {
-        let pattern = pattern.trim_end_matches('.');
+        let pattern = pattern.trim().trim_end_matches('.');
         if let Some(rest) = pattern.strip_prefix("*.") {
-            if rest.contains('*') || !rest.contains('.') {
+            if rest.contains('*') || !rest.contains('.') || is_public_suffix_shape(rest) {
                 return false;
             }
             match self.key.split_once('.') {
@@ -78,6 +81,26 @@ impl Fqdn {
         } else {
             pattern.eq_ignore_ascii_case(&self.key)
         }
+    }
+}
+
+/// A two-label suffix made of a generic second-level label under a two-letter
+/// country code (`co.uk`, `com.au`, `ac.jp`): registries sell names below these, so a
+/// wildcard over one would cover unrelated organisations. Without the full public
+/// suffix list this is the shape that matters for certificates seen in practice.
+fn is_public_suffix_shape(suffix: &str) -> bool {
+    let mut labels = suffix.split('.');
+    match (labels.next(), labels.next(), labels.next()) {
+        (Some(sld), Some(tld), None) => {
+            tld.len() == 2
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+                && [
+                    "co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go",
+                ]
+                .iter()
+                .any(|g| sld.eq_ignore_ascii_case(g))
+        }
+        _ => false,
     }
 }
 
@@ -138,6 +161,10 @@ mod tests {
         assert!(!f.matched_by("f*.contoso.local"));
         assert!(!f.matched_by("*.*.local"));
         assert!(f.matched_by("fe01.contoso.local"));
+        assert!(!Fqdn::new("contoso.co.uk").matched_by("*.co.uk"));
+        assert!(!Fqdn::new("contoso.com.au").matched_by("*.COM.au"));
+        assert!(Fqdn::new("meet.contoso.co.uk").matched_by("*.contoso.co.uk"));
+        assert!(!Fqdn::new(".contoso.local").matched_by("*.contoso.local"));
     }
 
     #[test]

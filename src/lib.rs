@@ -20,6 +20,7 @@ pub mod cli;
 pub mod config;
 mod error;
 pub mod fqdn;
+pub mod names;
 pub mod pairing;
 pub mod plan;
 pub mod probe;

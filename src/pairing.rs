@@ -153,21 +153,21 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         let Some(leaf) = file.leaf() else { continue };
         let stem = file_stem(&file.path);
         let stem_servers = by_stem.get(stem.as_str()).cloned().unwrap_or_default();
-        let info = &leaf.info;
-        let names: Vec<&str> = if info.has_san {
-            info.dns_names.iter().map(String::as_str).collect()
-        } else {
-            info.common_name.iter().map(String::as_str).collect()
-        };
         let mut matched: Vec<usize> = Vec::new();
-        for name in names {
-            let name = name.trim_end_matches('.').to_ascii_lowercase();
-            let hits = match name.strip_prefix("*.") {
-                Some(parent) if !parent.contains('*') => by_parent.get(parent),
-                Some(_) => None,
-                None => by_fqdn.get(name.as_str()),
+        for name in leaf.info.presented_names() {
+            // The index only narrows the candidates; `Fqdn::matched_by` decides.
+            let key = name.trim_end_matches('.').to_ascii_lowercase();
+            let hits = match key.strip_prefix("*.") {
+                Some(parent) => by_parent.get(parent),
+                None => by_fqdn.get(key.as_str()),
             };
-            matched.extend(hits.into_iter().flatten().copied());
+            matched.extend(hits.into_iter().flatten().copied().filter(|si| {
+                roles
+                    .servers
+                    .get(*si)
+                    .and_then(|s| s.fqdn.as_ref())
+                    .is_some_and(|f| f.matched_by(name))
+            }));
         }
         matched.sort_unstable();
         matched.dedup();
@@ -297,6 +297,13 @@ fn claim(si: usize, contenders: &[usize], files: &mut [CertFile]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_label_wildcard_pairs_nothing() {
+        // `*.local` would pair every `x.local` server if pairing had its own matcher.
+        assert!(!Fqdn::new("fe01.local").matched_by("*.local"));
+        assert!(Fqdn::new("fe01.contoso.local").matched_by("*.contoso.local"));
+    }
 
     #[test]
     fn stem_strips_certificate_extensions_only() {

@@ -52,6 +52,11 @@ pub struct FileTransferServer {
     /// checked. Always false when every pool is 2019 (the whole topology is then
     /// reported as such).
     pub no_persistent_chat: bool,
+    /// Where the pool's user database lives: the cluster the `UserStore` its
+    /// `UserServices` depends on is installed on, and the span of that dependency.
+    /// On its own cluster (SQL Express) for Standard Edition, on a SQL cluster for
+    /// Enterprise Edition.
+    pub user_store: Option<(usize, Range<usize>)>,
     /// Span the report points at (the machine's Fqdn, or its `<Machine>` tag).
     pub span: Range<usize>,
 }
@@ -223,6 +228,15 @@ pub fn resolve(t: &Topology) -> Roles {
             continue;
         };
         let next_hop = is_next_hop.get(ci).copied().unwrap_or(false);
+        let user_store = has(ci, "UserServices").and_then(|us| {
+            us.depends_on.iter().find_map(|d| {
+                let store = t.service_by_key(&d.key).and_then(|i| t.services.get(i))?;
+                if !store.role.eq_ignore_ascii_case("UserStore") {
+                    return None;
+                }
+                Some((t.service_cluster(store)?, d.span.clone()))
+            })
+        });
         for (mi, m) in cluster.machines.iter().enumerate() {
             servers.push(FileTransferServer {
                 cluster: ci,
@@ -235,6 +249,7 @@ pub fn resolve(t: &Topology) -> Roles {
                 multi_server_pool: cluster.machines.len() > 1,
                 web_service: web,
                 no_persistent_chat: mixed && is_2019(web),
+                user_store: user_store.clone(),
                 span: m.span.clone(),
             });
         }

@@ -264,7 +264,12 @@ fn extracted_fields() {
     assert!(good.has_san);
     assert_eq!(
         good.dns_names,
-        ["fe01.contoso.local", "pool01.contoso.local"]
+        [
+            "fe01.contoso.local",
+            "pool01.contoso.local",
+            "lyncdiscoverinternal.contoso.local",
+            "lyncdiscover.contoso.local"
+        ]
     );
     assert_eq!(
         good.eku,
@@ -468,7 +473,7 @@ fn summary_spans() {
     assert_eq!(value(Field::Serial), good.info.serial_hex);
     assert_eq!(
         value(Field::San),
-        "DNS:fe01.contoso.local, DNS:pool01.contoso.local"
+        "DNS:fe01.contoso.local, DNS:pool01.contoso.local, DNS:lyncdiscoverinternal.contoso.local, DNS:lyncdiscover.contoso.local"
     );
     assert_eq!(value(Field::Eku), "serverAuth, clientAuth");
     assert_eq!(

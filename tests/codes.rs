@@ -95,6 +95,14 @@ fn cases(code: Code) -> (Case, Case) {
         Code::MissingCrlDistributionPoint => (cert("rules/no-cdp.pem"), BASE),
         Code::MissingFqdn => (topo(r#"Fqdn="fe02.contoso.local""#, ""), BASE),
         Code::MissingServerAuth => (cert("rules/no-server-auth.pem"), BASE),
+        Code::MissingWebName => (
+            // A second SIP domain: good.pem lacks its discovery names.
+            topo(
+                r#"<InternalDomain Name="contoso.local" Authoritative="true" AllowSubDomains="false" />"#,
+                r#"<InternalDomain Name="contoso.local" Authoritative="true" AllowSubDomains="false" /><InternalDomain Name="fabrikam.local" />"#,
+            ),
+            BASE,
+        ),
         Code::NameMismatch => (cert("rules/wrong-san.pem"), BASE),
         Code::NoPersistentChatPool => (
             Case {

@@ -194,22 +194,57 @@ fn subjects_and_sans_follow_the_pool() {
         e["fe05.contoso.local"],
         (
             "pool02.contoso.local".to_string(),
-            vec![
-                "fe05.contoso.local".to_string(),
-                "pool02.contoso.local".to_string()
+            [
+                "fe05.contoso.local",
+                "pool02.contoso.local",
+                "pool02web.contoso.com",
+                "lyncdiscoverinternal.contoso.local",
+                "lyncdiscover.contoso.local"
             ]
+            .map(String::from)
+            .to_vec()
         )
+    );
+    let doc = plan_json("samples/enterprise/topology.xml", &[]);
+    assert_eq!(doc["requests"][0]["edition"], "enterprise");
+    assert_eq!(doc["requests"][0]["subject_rule"], "pool");
+    assert_eq!(doc["requests"][0]["layout"], "combined");
+    let needs: Vec<&str> = doc["requests"][0]["sans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["need"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        needs,
+        ["file-transfer", "file-transfer", "web", "web", "web"]
     );
     let se = planned(&plan_json("samples/standard-edition/topology.xml", &[]));
     assert_eq!(
         se["se01.litware.local"],
         (
             "se01.litware.local".to_string(),
-            vec!["se01.litware.local".to_string()]
+            [
+                "se01.litware.local",
+                "lyncweb.litware.com",
+                "lyncdiscoverinternal.litware.local",
+                "lyncdiscover.litware.local"
+            ]
+            .map(String::from)
+            .to_vec()
         )
     );
     let doc = plan_json("samples/standard-edition/topology.xml", &[]);
     assert_eq!(doc["requests"][0]["subject_rule"], "server");
+    assert_eq!(doc["requests"][0]["edition"], "standard");
+    assert!(
+        doc["requests"][0]["edition_evidence"]
+            .as_str()
+            .unwrap()
+            .contains("UserStore is installed on the server's own cluster"),
+        "{}",
+        doc["requests"][0]["edition_evidence"]
+    );
     let ms = planned(&plan_json("samples/multi-site/topology.xml", &[]));
     assert!(ms.contains_key("sin-fe02.fabrikam.local"), "{ms:?}");
     assert!(!ms.keys().any(|k| k.starts_with("cork")), "{ms:?}");
@@ -248,17 +283,22 @@ fn internal_web_services_override_is_a_san() {
     assert_valid(&schema("plan.schema.json"), &doc, "internal override");
     let p = planned(&doc);
     assert_eq!(
-        p["fe01.contoso.local"].1,
+        p["fe01.contoso.local"].1[..4],
         [
             "fe01.contoso.local",
             "pool01.contoso.local",
-            "pool01int.contoso.local"
+            "pool01int.contoso.local",
+            "pool01web.contoso.com"
         ]
     );
     // Same as the pool FQDN: nothing to add.
     assert_eq!(
-        p["fe04.contoso.local"].1,
-        ["fe04.contoso.local", "pool02.contoso.local"]
+        p["fe04.contoso.local"].1[..3],
+        [
+            "fe04.contoso.local",
+            "pool02.contoso.local",
+            "pool02web.contoso.com"
+        ]
     );
     let src = &doc["requests"][0]["sans"][2]["sources"][0];
     assert_eq!(src["origin"], "internal-web-services");
@@ -433,7 +473,7 @@ fn csv_quotes_what_needs_quoting() {
     let second = out.stdout.split("\r\n").nth(1).unwrap();
     assert_eq!(
         second,
-        r#"fe01.contoso.local,pool01.contoso.local,"Redmond, WA ""HQ""",CN=pool01.contoso.local,fe01.contoso.local;pool01.contoso.local,4096"#
+        r#"fe01.contoso.local,pool01.contoso.local,"Redmond, WA ""HQ""",CN=pool01.contoso.local,fe01.contoso.local;pool01.contoso.local;pool01web.contoso.com;lyncdiscoverinternal.contoso.local;lyncdiscover.contoso.local,4096"#
     );
 }
 
@@ -607,6 +647,7 @@ fn values<'a>(
 /// The certreq INF files say exactly what certreq needs, with the planned names.
 #[test]
 fn certreq_inf_files_have_the_planned_sections_and_values() {
+    let mut friendly_names = std::collections::BTreeSet::new();
     for (name, _, _) in SAMPLES {
         let topology = topology_of(name);
         let tmp = tempdir("inf");
@@ -649,7 +690,7 @@ fn certreq_inf_files_have_the_planned_sections_and_values() {
                 ("KeyLength", "2048"),
                 ("KeySpec", "1"),
                 ("KeyUsage", "0xa0"),
-                ("Exportable", "TRUE"),
+                ("Exportable", "FALSE"),
                 ("MachineKeySet", "TRUE"),
                 ("RequestType", "PKCS10"),
                 ("HashAlgorithm", "SHA256"),
@@ -678,6 +719,12 @@ fn certreq_inf_files_have_the_planned_sections_and_values() {
                 })
                 .collect();
             assert_eq!(&dns, sans, "{fqdn}");
+            let friendly = new_request.get("FriendlyName").copied().unwrap_or_default();
+            assert!(friendly.contains(fqdn.as_str()), "{fqdn}: {friendly}");
+            assert!(
+                friendly_names.insert((name, friendly.to_string())),
+                "{fqdn}: {friendly} twice"
+            );
             assert_eq!(
                 values(&inf, "RequestAttributes"),
                 [("CertificateTemplate", "LyncWebServer")]

@@ -23,7 +23,7 @@ Certificates are real: RSA-2048 keys made by `openssl genpkey` once (one key for
 the CA, one shared by every leaf, because generating thousands of RSA keys is
 slow), certificates built and RSA-PKCS#1-v1.5/SHA-256 signed by rcgen (which loads
 the openssl-made PKCS#8 keys; it cannot generate RSA keys with ring). Every leaf has
-SAN = server FQDN + pool FQDN, CN = pool FQDN, EKU serverAuth + clientAuth, a CRL
+SAN = server FQDN + pool FQDN + the web names `topocert plan` asks for, CN = pool FQDN, EKU serverAuth + clientAuth, a CRL
 distribution point, SKI and AKI, validity 2025-01-01 .. 2125-01-01. The check
 verifies every signature for real. Output is deterministic (fixed serials, dates
 and keys, deterministic signatures), so a regenerated set with the same keys is
@@ -242,6 +242,8 @@ fn openssl_rsa_key(path: &Path) -> io::Result<String> {
 pub struct Server {
     pub fqdn: String,
     pub pool: String,
+    /// The pool's external web services FQDN.
+    pub web: String,
 }
 
 /// A generated topology document and its file-transfer servers.
@@ -353,9 +355,11 @@ pub fn topology(machines: usize) -> Generated {
                 .map(|m| format!("{code}-p{:02}-fe{m:02}.{DOMAIN}", i + 1))
                 .collect();
             cluster(&mut x, p.id, i + 1, &pool, &names, 2, true);
+            let web = format!("{code}-web{:02}.contoso.com", i + 1);
             servers.extend(names.into_iter().map(|fqdn| Server {
                 fqdn,
                 pool: pool.clone(),
+                web: web.clone(),
             }));
             written += n;
         }
@@ -699,7 +703,13 @@ fn ca_params() -> CertificateParams {
 }
 
 fn leaf_params(index: usize, s: &Server) -> Result<CertificateParams, rcgen::Error> {
-    let mut p = CertificateParams::new(vec![s.fqdn.clone(), s.pool.clone()])?;
+    let mut p = CertificateParams::new(vec![
+        s.fqdn.clone(),
+        s.pool.clone(),
+        s.web.clone(),
+        format!("lyncdiscoverinternal.{DOMAIN}"),
+        format!("lyncdiscover.{DOMAIN}"),
+    ])?;
     let mut dn = DistinguishedName::new();
     dn.push(DnType::CommonName, s.pool.as_str());
     p.distinguished_name = dn;

@@ -49,6 +49,19 @@ pub struct CertInfo {
     pub is_ca: bool,
 }
 
+impl CertInfo {
+    /// The DNS names the certificate presents to a TLS client: its SAN dNSNames, or
+    /// its subject CN when it has no SAN extension (RFC 6125 §6.4.4). The one place
+    /// that decides it; pairing, the name rules and `plan --check` all read this.
+    pub fn presented_names(&self) -> Vec<&str> {
+        if self.has_san {
+            self.dns_names.iter().map(String::as_str).collect()
+        } else {
+            self.common_name.iter().map(String::as_str).collect()
+        }
+    }
+}
+
 /// Subject public key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyInfo {

@@ -89,6 +89,10 @@ pub struct PlanOptions {
     pub key_size: KeySize,
     /// AD CS certificate template (the `CertificateTemplate` request attribute).
     pub ca_template: Option<String>,
+    /// `[web]` settings and `--layout`.
+    pub web: WebSettings,
+    /// `--exportable`: the private key may be exported (one certificate shared by a pool's servers).
+    pub exportable: bool,
 }
 
 impl PlanOptions {
@@ -100,6 +104,7 @@ impl PlanOptions {
         Ok(PlanOptions {
             key_size,
             ca_template,
+            ..PlanOptions::default()
         })
     }
 }
@@ -130,76 +135,9 @@ pub fn check_template_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Where a name of a request comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    /// The `Fqdn` attribute of the server's `<Machine>`.
-    Machine,
-    /// The `<Machine>`'s bare host name, qualified with the topology's default domain.
-    QualifiedMachine { written: String, domain: String },
-    /// The `<Machine>` has no `Fqdn`; its single-machine cluster lends its own.
-    ClusterForMachine,
-    /// The `Fqdn` of the `<Cluster>` (the pool); `qualified_from` is the bare host
-    /// name the topology wrote, when it was qualified with the default domain.
-    Pool { qualified_from: Option<String> },
-    /// `WebService/InternalSettings/@Host`: the internal web services FQDN override.
-    InternalWebHost,
-}
-
-impl Origin {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Origin::Machine | Origin::QualifiedMachine { .. } => "machine",
-            Origin::ClusterForMachine => "cluster-for-machine",
-            Origin::Pool { .. } => "pool",
-            Origin::InternalWebHost => "internal-web-services",
-        }
-    }
-}
-
-/// One reason a name is in a request, located in the topology.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameSource {
-    pub origin: Origin,
-    pub span: Range<usize>,
-}
-
-/// A SAN dNSName of a request and every place of the topology that asks for it.
-#[derive(Debug, Clone)]
-pub struct PlannedName {
-    pub name: Fqdn,
-    pub sources: Vec<NameSource>,
-}
-
-/// Why the subject CN is what it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubjectRule {
-    /// A pool of several servers: the CN is the pool FQDN.
-    PoolFqdn,
-    /// A Standard Edition server or single-server pool: the CN is the server FQDN.
-    ServerFqdn,
-}
-
-impl SubjectRule {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubjectRule::PoolFqdn => "pool",
-            SubjectRule::ServerFqdn => "server",
-        }
-    }
-
-    /// The sentence that explains the choice.
-    pub fn why(self) -> &'static str {
-        match self {
-            SubjectRule::PoolFqdn => {
-                "the subject is the pool FQDN because the server is one of several in its pool: clients reach the pool's web services by the pool name, and Lync's certificate wizard names every server of a pool this way, with the server FQDN in the SAN"
-            }
-            SubjectRule::ServerFqdn => {
-                "the subject is the server FQDN because the server is alone in its pool (a Standard Edition server or a single-server pool): it is reached by its own name, which Lync's certificate wizard puts in the subject"
-            }
-        }
-    }
-}
+pub use crate::names::{
+    Edition, Layout, Need, Place, RequiredName, SubjectRule, Use, WebSettings, Why,
+};
 
 /// The certificate request one server needs.
 #[derive(Debug, Clone)]
@@ -212,13 +150,22 @@ pub struct Request {
     pub rule: RoleRule,
     pub next_hop: bool,
     pub multi_server_pool: bool,
+    /// Standard or Enterprise Edition, with the evidence.
+    pub edition: Edition,
     /// The subject CN.
     pub common_name: Fqdn,
     pub subject_rule: SubjectRule,
-    /// SAN dNSNames in order: server, pool, internal web services FQDN.
-    pub sans: Vec<PlannedName>,
+    /// SAN dNSNames of the (internal, or combined) certificate, in the order of
+    /// [`crate::names::required`], each with its need and reasons.
+    pub sans: Vec<RequiredName>,
+    /// `--layout split`: the external web services certificate's names (public CA).
+    pub external: Vec<RequiredName>,
+    /// Subject CN of the external certificate (its first name).
+    pub external_common_name: Option<Fqdn>,
     pub key_size: KeySize,
     pub ca_template: Option<String>,
+    /// Mark the private key exportable (`--exportable`).
+    pub exportable: bool,
     /// Span of the server's `<Machine>` start tag.
     pub span: Range<usize>,
     /// The web-services element that makes the server need the certificate: the
@@ -236,6 +183,11 @@ impl Request {
     /// The SAN dNSNames as text.
     pub fn san_names(&self) -> Vec<&str> {
         self.sans.iter().map(|n| n.name.as_str()).collect()
+    }
+
+    /// The external certificate's SAN dNSNames as text (`--layout split`).
+    pub fn external_names(&self) -> Vec<&str> {
+        self.external.iter().map(|n| n.name.as_str()).collect()
     }
 
     /// Template file name stem: the server FQDN, lowercase, without a trailing dot.
@@ -264,6 +216,19 @@ pub struct Skipped {
     pub label: String,
 }
 
+/// `plan --check`: what the supplied certificate of one planned server covers.
+#[derive(Debug, Clone)]
+pub struct Coverage {
+    /// Index into [`Plan::requests`].
+    pub request: usize,
+    /// The certificate file paired with the server (the pairing `check` uses).
+    pub file: Option<String>,
+    /// The request's names the certificate covers.
+    pub covered: Vec<Fqdn>,
+    /// The names it lacks: the same list `name-mismatch` and `missing-web-name` report.
+    pub missing: Vec<RequiredName>,
+}
+
 /// Everything `topocert plan` renders.
 #[derive(Debug)]
 pub struct Plan {
@@ -272,9 +237,19 @@ pub struct Plan {
     pub requests: Vec<Request>,
     pub skipped: Vec<Skipped>,
     pub options: PlanOptions,
+    /// `--check`: one entry per request, in request order; empty without it.
+    pub coverage: Vec<Coverage>,
 }
 
 impl Plan {
+    /// `--check`: a supplied certificate lacks a name file transfer needs (what
+    /// `check` reports as the error `name-mismatch`), or a server has none.
+    pub fn coverage_fails(&self) -> bool {
+        self.coverage
+            .iter()
+            .any(|c| c.missing.iter().any(|n| n.need == Need::FileTransfer))
+    }
+
     /// True when at least one file-transfer server could not be planned.
     pub fn incomplete(&self) -> bool {
         !self.skipped.is_empty()
@@ -309,6 +284,63 @@ pub fn plan(topology: Topology, opts: &PlanOptions) -> Plan {
         requests,
         skipped,
         options: opts.clone(),
+        coverage: Vec::new(),
+    }
+}
+
+impl Plan {
+    /// `plan --check`: pair `files` with the servers as `check` does and say, for
+    /// each request, which of its names the certificate covers. The missing names are
+    /// [`crate::names::Names::missing`], the function the name rules call.
+    pub fn check_coverage(
+        &mut self,
+        files: &mut [crate::certs::CertFile],
+        manifest: &[(Fqdn, std::path::PathBuf)],
+    ) {
+        let pairing = crate::pairing::pair(&self.roles, files, manifest);
+        let mut coverage = Vec::with_capacity(self.requests.len());
+        for (ri, req) in self.requests.iter().enumerate() {
+            let Some(server) = self.roles.servers.get(req.server) else {
+                continue;
+            };
+            let file = pairing
+                .assigned
+                .get(req.server)
+                .copied()
+                .flatten()
+                .and_then(|fi| files.get(fi));
+            let leaf = file.and_then(|f| f.leaf());
+            let names = crate::names::required(&self.topology, server, &self.options.web);
+            let (covered, missing) = match leaf {
+                Some(leaf) => {
+                    let missing: Vec<RequiredName> = names
+                        .missing(&leaf.info, self.options.web.layout)
+                        .into_iter()
+                        .cloned()
+                        .collect();
+                    let covered = names
+                        .on_internal(self.options.web.layout)
+                        .filter(|n| !missing.iter().any(|m| m.name == n.name))
+                        .map(|n| n.name.clone())
+                        .collect();
+                    (covered, missing)
+                }
+                None => (
+                    Vec::new(),
+                    names
+                        .on_internal(self.options.web.layout)
+                        .cloned()
+                        .collect(),
+                ),
+            };
+            coverage.push(Coverage {
+                request: ri,
+                file: file.map(|f| f.path.clone()),
+                covered,
+                missing,
+            });
+        }
+        self.coverage = coverage;
     }
 }
 

@@ -17,8 +17,8 @@ use super::human::handler;
 use super::json::{TOOL, Tool, TopologyInfo, topology_info};
 use super::table;
 use crate::plan::{
-    HASH, KEY_USAGE, KEY_USAGE_BITS, Origin, Plan, PlannedName, Request, RequestFormat, SAN_OID,
-    SERVER_AUTH_OID, Skipped, SubjectRule, Template,
+    HASH, KEY_USAGE, KEY_USAGE_BITS, Layout, Need, Place, Plan, Request, RequestFormat,
+    RequiredName, SAN_OID, SERVER_AUTH_OID, Skipped, Template, Why,
 };
 use crate::roles::RoleRule;
 use crate::source::{Location, SourceFile};
@@ -35,39 +35,32 @@ fn hash_name() -> &'static str {
 // ---------------------------------------------------------------------------------
 // Human
 
-/// Why one topology place puts a name into the request.
-fn source_label(req: &Request, name: &PlannedName, origin: &Origin) -> String {
-    let server_is_cn = req.subject_rule == SubjectRule::ServerFqdn;
-    let into = |as_cn: bool| {
-        if as_cn { "subject CN and SAN" } else { "SAN" }
+/// Why one place puts a name into the request.
+fn source_label(req: &Request, name: &RequiredName, why: &Why) -> String {
+    let is_cn = name.name == req.common_name;
+    let into = if is_cn { "subject CN and SAN" } else { "SAN" };
+    let need = match name.need {
+        Need::FileTransfer => "",
+        Need::Web => " (web services)",
     };
-    match origin {
-        Origin::Machine => format!("server FQDN → {}", into(server_is_cn)),
-        Origin::QualifiedMachine { written, domain } => format!(
-            "bare host name `{written}` + default domain {domain} = {} → {}",
-            name.name,
-            into(server_is_cn)
-        ),
-        Origin::ClusterForMachine => format!(
-            "the <Machine> has no Fqdn and takes its single-machine cluster's, {} → {}",
-            name.name,
-            into(server_is_cn)
-        ),
-        Origin::Pool { qualified_from } => {
-            let what = match qualified_from {
-                Some(w) => format!("pool FQDN (`{w}` read as {})", name.name),
-                None => "pool FQDN".to_string(),
-            };
-            if req.multi_server_pool {
-                format!("{what} → subject CN and SAN")
-            } else if name.name == req.fqdn {
-                format!("{what}, the server's own name → the same SAN entry")
-            } else {
-                format!("{what} → SAN")
-            }
-        }
-        Origin::InternalWebHost => "internal web services FQDN override → SAN".to_string(),
-    }
+    format!("{} → {into}{need}", why.describe())
+}
+
+/// The reasons of a request that come from the config file, one line each.
+fn config_reasons(names: &[RequiredName]) -> Vec<String> {
+    names
+        .iter()
+        .flat_map(|n| {
+            n.reasons.iter().filter_map(move |r| match r.place {
+                Place::Config(_) => Some(format!(
+                    "{}: {} (topocert.toml [web])",
+                    n.name,
+                    r.why.describe()
+                )),
+                Place::Topology(_) => None,
+            })
+        })
+        .collect()
 }
 
 fn web_label(req: &Request) -> &'static str {
@@ -93,16 +86,29 @@ fn request_labels(req: &Request) -> Vec<(Range<usize>, String, bool)> {
         }
         None => labels.push((span, text, primary)),
     };
-    for (i, name) in req.sans.iter().enumerate() {
-        for (j, src) in name.sources.iter().enumerate() {
-            push(
-                src.span.clone(),
-                source_label(req, name, &src.origin),
-                i == 0 && j == 0,
-            );
+    for (i, name) in req.sans.iter().chain(&req.external).enumerate() {
+        for (j, r) in name.reasons.iter().enumerate() {
+            if let Place::Topology(span) = &r.place {
+                push(
+                    span.clone(),
+                    source_label(req, name, &r.why),
+                    i == 0 && j == 0,
+                );
+            }
         }
     }
     push(req.web_span.clone(), web_label(req).to_string(), false);
+    if let Some(span) = req.edition.evidence().span() {
+        push(
+            span,
+            format!(
+                "{} Edition: {}",
+                edition_name(req),
+                req.edition.evidence().describe()
+            ),
+            false,
+        );
+    }
     labels.sort_by_key(|(s, _, _)| (s.start, s.end));
     labels
 }
@@ -150,17 +156,44 @@ impl Diagnostic for PlanDiag<'_> {
     }
 }
 
+fn edition_name(req: &Request) -> &'static str {
+    if req.edition.is_enterprise() {
+        "Enterprise"
+    } else {
+        "Standard"
+    }
+}
+
 fn request_diag<'a>(plan: &'a Plan, req: &Request) -> PlanDiag<'a> {
-    let help = req.subject_rule.why().to_string();
+    let mut help = format!(
+        "{}; {} Edition because {}",
+        req.subject_rule.why(),
+        edition_name(req),
+        req.edition.evidence().describe()
+    );
+    for line in config_reasons(&req.sans)
+        .into_iter()
+        .chain(config_reasons(&req.external))
+    {
+        help.push('\n');
+        help.push_str(&line);
+    }
+    // One line each, so no name is broken at a hyphen when the message wraps.
+    let mut message = format!(
+        "certificate request for {}\nsubject {}\nSAN     {}",
+        req.fqdn,
+        req.subject(),
+        req.san_names().join(", ")
+    );
+    if let Some(cn) = &req.external_common_name {
+        message.push_str(&format!(
+            "\nexternal web services request (public CA)\nsubject CN={cn}\nSAN     {}",
+            req.external_names().join(", ")
+        ));
+    }
     PlanDiag {
         source: &plan.topology.source,
-        // One line each, so no name is broken at a hyphen when the message wraps.
-        message: format!(
-            "certificate request for {}\nsubject {}\nSAN     {}",
-            req.fqdn,
-            req.subject(),
-            req.san_names().join(", ")
-        ),
+        message,
         help,
         severity: miette::Severity::Advice,
         labels: request_labels(req),
@@ -277,6 +310,9 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
             plural(plan.skipped.len(), "server")
         ));
     }
+    if !plan.coverage.is_empty() {
+        out.push_str(&render_coverage(plan));
+    }
     if emitted.is_empty() {
         if !plan.requests.is_empty() {
             out.push_str("Write the request templates with --emit DIR.\n");
@@ -285,6 +321,39 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
         out.push_str(&format!("\nWrote {}:\n", plural(emitted.len(), "file")));
         for p in emitted {
             out.push_str(&format!("  {}\n", p.display()));
+        }
+    }
+    out
+}
+
+/// `--check`: per planned server, what its supplied certificate covers.
+fn render_coverage(plan: &Plan) -> String {
+    let mut out = String::from("\nSupplied certificates (--check), by the names above:\n");
+    for c in &plan.coverage {
+        let Some(req) = plan.requests.get(c.request) else {
+            continue;
+        };
+        let total = c.covered.len() + c.missing.len();
+        match &c.file {
+            None => out.push_str(&format!("  {}: no certificate supplied\n", req.fqdn)),
+            Some(path) if c.missing.is_empty() => out.push_str(&format!(
+                "  {}: {path} covers all {total} names\n",
+                req.fqdn
+            )),
+            Some(path) => out.push_str(&format!(
+                "  {}: {path} covers {} of {total} names; missing:\n",
+                req.fqdn,
+                c.covered.len()
+            )),
+        }
+        if c.file.is_some() {
+            for n in &c.missing {
+                let code = match n.need {
+                    Need::FileTransfer => "name-mismatch",
+                    Need::Web => "missing-web-name",
+                };
+                out.push_str(&format!("    {} ({}) [{code}]\n", n.name, n.why()));
+            }
         }
     }
     out
@@ -314,13 +383,48 @@ pub fn render_skipped_short(plan: &Plan) -> String {
 #[derive(Serialize)]
 struct SourceDoc {
     origin: &'static str,
-    location: Location,
+    reason: String,
+    /// In the topology; `None` for a name from the config file.
+    location: Option<Location>,
+    /// `true` when the name comes from topocert.toml `[web]`.
+    config: bool,
 }
 
 #[derive(Serialize)]
 struct SanDoc {
     dns: String,
+    need: &'static str,
     sources: Vec<SourceDoc>,
+}
+
+#[derive(Serialize)]
+struct ExternalDoc {
+    common_name: String,
+    ca: &'static str,
+    sans: Vec<SanDoc>,
+}
+
+fn san_docs(src: &SourceFile, names: &[RequiredName]) -> Vec<SanDoc> {
+    names
+        .iter()
+        .map(|n| SanDoc {
+            dns: n.name.to_string(),
+            need: n.need.as_str(),
+            sources: n
+                .reasons
+                .iter()
+                .map(|r| SourceDoc {
+                    origin: r.why.as_str(),
+                    reason: r.why.describe(),
+                    location: match &r.place {
+                        Place::Topology(span) => Some(src.location(span)),
+                        Place::Config(_) => None,
+                    },
+                    config: matches!(r.place, Place::Config(_)),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -334,7 +438,13 @@ struct RequestDoc {
     common_name: String,
     subject_rule: &'static str,
     subject_reason: &'static str,
+    edition: &'static str,
+    edition_evidence: String,
+    layout: &'static str,
+    uses: Vec<&'static str>,
     sans: Vec<SanDoc>,
+    external: Option<ExternalDoc>,
+    exportable: bool,
     key_algorithm: &'static str,
     key_size: u32,
     hash: &'static str,
@@ -363,14 +473,39 @@ struct SummaryDoc {
 }
 
 #[derive(Serialize)]
+struct MissingDoc {
+    dns: String,
+    need: &'static str,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct CoverageDoc {
+    fqdn: String,
+    certificate: Option<String>,
+    covered: Vec<String>,
+    missing: Vec<MissingDoc>,
+}
+
+#[derive(Serialize)]
 struct PlanDoc {
     version: u32,
     tool: Tool,
     topology: TopologyInfo,
     requests: Vec<RequestDoc>,
     not_planned: Vec<SkippedDoc>,
+    /// `--check`; empty without it.
+    coverage: Vec<CoverageDoc>,
     emitted: Vec<String>,
     summary: SummaryDoc,
+}
+
+/// The certificate uses (Lync's certificate wizard) of the internal request.
+fn uses(layout: Layout) -> Vec<&'static str> {
+    match layout {
+        Layout::Combined => vec!["default", "web-services-internal", "web-services-external"],
+        Layout::Split => vec!["default", "web-services-internal"],
+    }
 }
 
 /// `topocert plan --format json` (schemas/plan.schema.json, version 1).
@@ -390,21 +525,17 @@ pub fn render_json(plan: &Plan, emitted: &[PathBuf]) -> String {
             common_name: r.common_name.to_string(),
             subject_rule: r.subject_rule.as_str(),
             subject_reason: r.subject_rule.why(),
-            sans: r
-                .sans
-                .iter()
-                .map(|n| SanDoc {
-                    dns: n.name.to_string(),
-                    sources: n
-                        .sources
-                        .iter()
-                        .map(|s| SourceDoc {
-                            origin: s.origin.as_str(),
-                            location: src.location(&s.span),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            edition: r.edition.as_str(),
+            edition_evidence: r.edition.evidence().describe(),
+            layout: plan.options.web.layout.as_str(),
+            uses: uses(plan.options.web.layout),
+            sans: san_docs(src, &r.sans),
+            external: r.external_common_name.as_ref().map(|cn| ExternalDoc {
+                common_name: cn.to_string(),
+                ca: "public",
+                sans: san_docs(src, &r.external),
+            }),
+            exportable: r.exportable,
             key_algorithm: "rsa",
             key_size: r.key_size.bits(),
             hash: HASH,
@@ -427,12 +558,34 @@ pub fn render_json(plan: &Plan, emitted: &[PathBuf]) -> String {
             location: src.location(&s.span),
         })
         .collect();
+    let coverage = plan
+        .coverage
+        .iter()
+        .filter_map(|c| {
+            let req = plan.requests.get(c.request)?;
+            Some(CoverageDoc {
+                fqdn: req.fqdn.to_string(),
+                certificate: c.file.clone(),
+                covered: c.covered.iter().map(|n| n.to_string()).collect(),
+                missing: c
+                    .missing
+                    .iter()
+                    .map(|n| MissingDoc {
+                        dns: n.name.to_string(),
+                        need: n.need.as_str(),
+                        reason: n.why(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
     let doc = PlanDoc {
         version: 1,
         tool: TOOL,
         topology: topology_info(t),
         requests,
         not_planned,
+        coverage,
         emitted: emitted.iter().map(|p| p.display().to_string()).collect(),
         summary: SummaryDoc {
             servers: plan.roles.servers.len(),
@@ -495,9 +648,84 @@ fn comment_safe(s: &str) -> String {
         .collect()
 }
 
+/// Which certificate of a server a template asks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cert {
+    /// Default + internal web services (+ external web services with `--layout combined`).
+    Internal,
+    /// External web services (`--layout split`), from a public CA.
+    External,
+}
+
+impl Cert {
+    fn stem(self, req: &Request) -> String {
+        match self {
+            Cert::Internal => req.file_stem().to_string(),
+            Cert::External => format!("{}.external", req.file_stem()),
+        }
+    }
+    fn names(self, req: &Request) -> &[RequiredName] {
+        match self {
+            Cert::Internal => &req.sans,
+            Cert::External => &req.external,
+        }
+    }
+    fn common_name(self, req: &Request) -> String {
+        match self {
+            Cert::Internal => req.common_name.to_string(),
+            Cert::External => req
+                .external_common_name
+                .as_ref()
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+        }
+    }
+    /// A friendly name unique per server and use, as the wizard shows it in the store.
+    fn friendly_name(self, req: &Request) -> String {
+        match self {
+            Cert::Internal if req.external.is_empty() && req.external_common_name.is_none() => {
+                format!("Lync Default and Web Services {}", req.fqdn.key())
+            }
+            Cert::Internal => format!("Lync Default and Internal Web Services {}", req.fqdn.key()),
+            Cert::External => format!("Lync External Web Services {}", req.fqdn.key()),
+        }
+    }
+    fn ca(self) -> &'static str {
+        match self {
+            Cert::Internal => "the internal CA that issues the Lync servers' certificates",
+            Cert::External => "a public CA (external clients must trust it)",
+        }
+    }
+}
+
 /// A `certreq -new` INF file (CRLF line endings).
 pub fn render_inf(plan: &Plan, req: &Request) -> String {
-    let stem = req.file_stem();
+    inf(plan, req, Cert::Internal)
+}
+
+/// The `--layout split` external web services request as a `certreq` INF file.
+pub fn render_external_inf(plan: &Plan, req: &Request) -> String {
+    inf(plan, req, Cert::External)
+}
+
+/// One `; name: reason` comment line per SAN name.
+fn reason_comments(names: &[RequiredName], prefix: &str) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| {
+            let why: Vec<String> = n.reasons.iter().map(|r| r.why.describe()).collect();
+            format!(
+                "{prefix} {}: {} [{}]",
+                n.name,
+                comment_safe(&why.join("; ")),
+                n.need.as_str()
+            )
+        })
+        .collect()
+}
+
+fn inf(plan: &Plan, req: &Request, cert: Cert) -> String {
+    let stem = cert.stem(req);
     let mut lines: Vec<String> = vec![
         format!(
             "; certreq request for {}, written by topocert {} (`topocert plan`)",
@@ -508,21 +736,41 @@ pub fn render_inf(plan: &Plan, req: &Request) -> String {
         "; On the server, as an administrator:".into(),
         format!(";   certreq -new {stem}.inf {stem}.req"),
         format!(
-            ";   certreq -submit {stem}.req {stem}.cer    (to the internal CA that issues the Lync servers' certificates)"
+            ";   certreq -submit {stem}.req {stem}.cer    (to {})",
+            cert.ca()
         ),
         format!(";   certreq -accept {stem}.cer"),
+        "; The names and why each is needed:".into(),
+    ];
+    lines.extend(reason_comments(cert.names(req), ";  "));
+    lines.extend([
         String::new(),
         "[Version]".into(),
         "Signature=\"$Windows NT$\"".into(),
         String::new(),
         "[NewRequest]".into(),
-        format!("Subject = \"{}\"", req.subject()),
+        format!("Subject = \"CN={}\"", cert.common_name(req)),
+        format!("FriendlyName = \"{}\"", cert.friendly_name(req)),
         format!("KeyLength = {}", req.key_size.bits()),
         "; AT_KEYEXCHANGE".into(),
         "KeySpec = 1".into(),
         format!("; {}", KEY_USAGE.join(", ")),
         format!("KeyUsage = 0x{KEY_USAGE_BITS:02x}"),
-        "Exportable = TRUE".into(),
+    ]);
+    if req.exportable {
+        lines.push(
+            "; --exportable: the key can be exported to the pool's other servers, which then share this certificate"
+                .into(),
+        );
+        lines.push("Exportable = TRUE".into());
+    } else {
+        lines.push(
+            "; the key never leaves this server; give --exportable to share one certificate among a pool's servers"
+                .into(),
+        );
+        lines.push("Exportable = FALSE".into());
+    }
+    lines.extend([
         "MachineKeySet = TRUE".into(),
         "SMIME = FALSE".into(),
         "RequestType = PKCS10".into(),
@@ -537,11 +785,11 @@ pub fn render_inf(plan: &Plan, req: &Request) -> String {
         "[Extensions]".into(),
         "; Subject alternative names".into(),
         format!("{SAN_OID} = \"{{text}}\""),
-    ];
-    for n in &req.sans {
+    ]);
+    for n in cert.names(req) {
         lines.push(format!("_continue_ = \"dns={}&\"", n.name));
     }
-    if let Some(tpl) = &req.ca_template {
+    if let (Some(tpl), Cert::Internal) = (&req.ca_template, cert) {
         lines.push(String::new());
         lines.push("[RequestAttributes]".into());
         if tpl.contains(' ') {
@@ -557,23 +805,38 @@ pub fn render_inf(plan: &Plan, req: &Request) -> String {
 
 /// An `openssl req -config` file (LF line endings).
 pub fn render_cnf(plan: &Plan, req: &Request) -> String {
-    let stem = req.file_stem();
+    cnf(plan, req, Cert::Internal)
+}
+
+/// The `--layout split` external web services request as an OpenSSL config.
+pub fn render_external_cnf(plan: &Plan, req: &Request) -> String {
+    cnf(plan, req, Cert::External)
+}
+
+fn cnf(plan: &Plan, req: &Request, cert: Cert) -> String {
+    let stem = cert.stem(req);
     let bits = req.key_size.bits();
     let mut out = format!(
         "# OpenSSL request configuration for {fqdn}, written by topocert {version} (`topocert plan`)\n\
          # from {path}.\n\
          #   openssl req -new -config {stem}.cnf -newkey rsa:{bits} -nodes \\\n\
          #       -keyout {stem}.key -out {stem}.csr\n\
-         # Submit {stem}.csr to the internal CA that issues the Lync servers' certificates",
+         # Submit {stem}.csr to {ca}",
         fqdn = req.fqdn,
         version = env!("CARGO_PKG_VERSION"),
         path = comment_safe(plan.topology.source.name()),
+        ca = cert.ca(),
     );
-    match &req.ca_template {
-        Some(tpl) => out.push_str(&format!(
+    match (&req.ca_template, cert) {
+        (Some(tpl), Cert::Internal) => out.push_str(&format!(
             "\n# with the certificate template {tpl}, e.g.\n#   certreq -submit -attrib \"CertificateTemplate:{tpl}\" {stem}.csr {stem}.cer\n"
         )),
-        None => out.push_str(".\n"),
+        _ => out.push_str(".\n"),
+    }
+    out.push_str("# The names and why each is needed:\n");
+    for line in reason_comments(cert.names(req), "# ") {
+        out.push_str(&line);
+        out.push('\n');
     }
     out.push_str(&format!(
         "\n[ req ]\n\
@@ -594,30 +857,37 @@ pub fn render_cnf(plan: &Plan, req: &Request) -> String {
          subjectAltName = @alt\n\
          \n\
          [ alt ]\n",
-        cn = req.common_name,
+        cn = cert.common_name(req),
         ku = KEY_USAGE.join(", "),
     ));
-    for (i, n) in req.sans.iter().enumerate() {
+    for (i, n) in cert.names(req).iter().enumerate() {
         out.push_str(&format!("DNS.{} = {}\n", i + 1, n.name));
     }
     out
 }
 
-/// The templates `--emit` writes, named by server FQDN: `FQDN.inf` and/or `FQDN.cnf`.
+/// The templates `--emit` writes, named by server FQDN: `FQDN.inf` and/or `FQDN.cnf`,
+/// and with `--layout split` also `FQDN.external.inf` / `FQDN.external.cnf`.
 pub fn templates(plan: &Plan, which: RequestFormat) -> Vec<Template> {
     let mut out = Vec::new();
     for r in &plan.requests {
-        if which.certreq() {
-            out.push(Template {
-                file_name: format!("{}.inf", r.file_stem()),
-                contents: render_inf(plan, r),
-            });
+        let mut certs = vec![Cert::Internal];
+        if r.external_common_name.is_some() {
+            certs.push(Cert::External);
         }
-        if which.openssl() {
-            out.push(Template {
-                file_name: format!("{}.cnf", r.file_stem()),
-                contents: render_cnf(plan, r),
-            });
+        for cert in certs {
+            if which.certreq() {
+                out.push(Template {
+                    file_name: format!("{}.inf", cert.stem(r)),
+                    contents: inf(plan, r, cert),
+                });
+            }
+            if which.openssl() {
+                out.push(Template {
+                    file_name: format!("{}.cnf", cert.stem(r)),
+                    contents: cnf(plan, r, cert),
+                });
+            }
         }
     }
     out

@@ -9,6 +9,7 @@ use super::{Code, Finding, Settings, Subject};
 use crate::certs::{CertFile, Certificate};
 use crate::chain::{ExpectedCa, Outcome, Verdict};
 use crate::fqdn::Fqdn;
+use crate::names::{Layout, Names};
 use crate::pairing::Pairing;
 use crate::roles::{FileTransferServer, Roles};
 use crate::topology::Topology;
@@ -59,6 +60,10 @@ pub struct FilesCx<'a> {
 /// Context of the per-server certificate rules.
 pub struct ServerCx<'a> {
     pub server: &'a FileTransferServer,
+    /// The names the server's certificate needs ([`crate::names::required`]).
+    pub names: &'a Names,
+    /// Which names are on the certificate `check` looks at.
+    pub layout: Layout,
     pub fqdn: &'a Fqdn,
     pub file_index: usize,
     pub file: &'a CertFile,

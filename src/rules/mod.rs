@@ -40,6 +40,7 @@ pub mod missing_certificate;
 pub mod missing_crl_distribution_point;
 pub mod missing_fqdn;
 pub mod missing_server_auth;
+pub mod missing_web_name;
 pub mod name_mismatch;
 pub mod no_persistent_chat_pool;
 pub mod not_yet_valid;
@@ -126,6 +127,7 @@ codes! {
     MissingCrlDistributionPoint => missing_crl_distribution_point::MISSING_CRL_DISTRIBUTION_POINT,
     MissingFqdn => missing_fqdn::MISSING_FQDN,
     MissingServerAuth => missing_server_auth::MISSING_SERVER_AUTH,
+    MissingWebName => missing_web_name::MISSING_WEB_NAME,
     NameMismatch => name_mismatch::NAME_MISMATCH,
     NoPersistentChatPool => no_persistent_chat_pool::NO_PERSISTENT_CHAT_POOL,
     NotYetValid => not_yet_valid::NOT_YET_VALID,

@@ -1,82 +1,124 @@
-//! `name-mismatch`: the certificate's names do not cover the server (and pool).
+//! `name-mismatch`: the certificate does not name what file transfer needs.
 
 use super::ServerCx;
-use super::{Code, Finding};
+use super::{Code, Finding, Place};
 use crate::certs::summary::Field;
+use crate::names::{Need, RequiredName};
 
 declare_rule! {
     /// ## What it does
     /// Checks that the certificate's subject alternative names (dNSName entries; the
-    /// subject CN only when there is no SAN extension) cover the server's FQDN and,
-    /// for a server in a pool of several machines, also the pool FQDN. Wildcards
-    /// match one left-most label (RFC 6125).
+    /// subject CN only when there is no SAN extension) cover every name the
+    /// Persistent Chat file-transfer service is reached by: the server FQDN, the pool
+    /// FQDN of an Enterprise Edition pool (one machine or several), and the internal
+    /// web services FQDN (the pool's override where the topology sets one, else the
+    /// pool FQDN). Wildcards match exactly one left-most label (RFC 6125), never a
+    /// single-label or public-suffix wildcard such as `*.local`. The names are the
+    /// ones `topocert plan` requests (the same function decides both).
     ///
     /// ## Why Lync cares
-    /// The file-transfer web service is reached by the pool FQDN and by the server
-    /// FQDN. A certificate that does not name both fails TLS, and Lync's certificate
-    /// wizard will not assign it to the web service.
+    /// Clients upload and download files through the pool's internal web services
+    /// name and the servers reach each other by the server FQDN. A certificate that
+    /// does not name all of them fails TLS, and Lync's certificate wizard will not
+    /// assign it to the web services.
     ///
     /// ## How to fix
-    /// Request a new certificate whose SAN lists the server FQDN and the pool FQDN
-    /// (subject CN = the pool FQDN for a multi-server pool).
+    /// Request a new certificate with every name `topocert plan TOPOLOGY` lists for
+    /// the server (subject CN = the pool FQDN for Enterprise Edition, the server FQDN
+    /// for Standard Edition).
     ///
     /// ## Example
     /// A certificate for `fe04.contoso.local` whose SAN is `fe40.contoso.local,
     /// pool02.contoso.local`.
-    NAME_MISMATCH, "name-mismatch", Error, "the certificate does not name the server (and its pool)"
+    NAME_MISMATCH, "name-mismatch", Error, "the certificate does not name the server, its pool or its internal web services FQDN"
 }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
-    let info = &cx.leaf.info;
-    let names: Vec<&str> = if info.has_san {
-        info.dns_names.iter().map(String::as_str).collect()
-    } else {
-        info.common_name.iter().map(String::as_str).collect()
-    };
-    let mut needed = vec![cx.fqdn.clone()];
-    if cx.server.multi_server_pool
-        && let Some(pool) = &cx.server.pool
-        && pool != cx.fqdn
-    {
-        needed.push(pool.clone());
-    }
-    let missing: Vec<String> = needed
-        .iter()
-        .filter(|n| !names.iter().any(|p| n.matched_by(p)))
-        .map(|n| n.to_string())
+    let missing: Vec<&RequiredName> = cx
+        .names
+        .missing(&cx.leaf.info, cx.layout)
+        .into_iter()
+        .filter(|n| n.need == Need::FileTransfer)
         .collect();
     if missing.is_empty() {
         return;
     }
+    let needed: Vec<String> = cx
+        .names
+        .on_internal(cx.layout)
+        .filter(|n| n.need == Need::FileTransfer)
+        .map(|n| n.name.to_string())
+        .collect();
+    sink.push(report(
+        cx,
+        Code::NameMismatch,
+        &missing,
+        format!(
+            "request a certificate whose SAN lists {}; run `topocert plan TOPOLOGY` for {}'s request",
+            needed.join(" and "),
+            cx.fqdn
+        ),
+    ));
+}
+
+/// The finding for `missing` names, shared with `missing-web-name`: each name with
+/// its reason in the message, and a label where each comes from.
+pub(super) fn report(
+    cx: &ServerCx<'_>,
+    code: Code,
+    missing: &[&RequiredName],
+    help: String,
+) -> Finding {
+    let info = &cx.leaf.info;
     let (field, where_) = if info.has_san {
         (Field::San, "its subject alternative names")
     } else {
         (Field::Subject, "its subject CN (it has no SAN extension)")
     };
-    let shown = if names.is_empty() {
+    let presented = info.presented_names();
+    let shown = if presented.is_empty() {
         "nothing".to_string()
     } else {
-        names.join(", ")
+        presented.join(", ")
     };
-    sink.push(
-        cx.finding(
-            Code::NameMismatch,
+    let list: Vec<String> = missing
+        .iter()
+        .map(|n| format!("{} ({})", n.name, n.why()))
+        .collect();
+    let mut f = cx
+        .finding(
+            code,
             format!(
                 "certificate {} for {} does not cover {}: {where_} name {shown}",
                 cx.file.path,
                 cx.fqdn,
-                missing.join(" and ")
+                list.join(", ")
             ),
-            format!(
-                "request a certificate whose SAN lists {}; run `topocert plan TOPOLOGY` for {}'s request",
-                needed
-                    .iter()
-                    .map(|n| n.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                cx.fqdn
-            ),
+            help,
         )
-        .field(field, format!("missing {}", missing.join(", "))),
-    );
+        .field(
+            field,
+            format!(
+                "missing {}",
+                missing
+                    .iter()
+                    .map(|n| n.name.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    for n in missing {
+        for r in &n.reasons {
+            let place = match &r.place {
+                crate::names::Place::Topology(s) => Place::Topology(s.clone()),
+                crate::names::Place::Config(s) => Place::Config(s.clone()),
+            };
+            // The server's own name is already labelled by the finding itself.
+            if matches!(&place, Place::Topology(s) if *s == cx.server.span) {
+                continue;
+            }
+            f = f.label(place, format!("{}: {}", n.name, r.why.describe()));
+        }
+    }
+    f
 }

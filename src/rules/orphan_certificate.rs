@@ -31,13 +31,7 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         }
         let names = file
             .leaf()
-            .map(|c| {
-                if c.info.has_san {
-                    c.info.dns_names.join(", ")
-                } else {
-                    c.info.common_name.clone().unwrap_or_default()
-                }
-            })
+            .map(|c| c.info.presented_names().join(", "))
             .unwrap_or_default();
         sink.push(
             Finding::new(

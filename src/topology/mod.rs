@@ -94,8 +94,40 @@ impl Machine {
     }
 }
 
+/// A value of the topology with the span of the attribute it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub value: String,
+    pub span: Range<usize>,
+}
+
+/// A simple URL a `.tbxml` declares (`Meet`, `Dialin`, `Cscp`/admin).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimpleUrl {
+    /// The `Component` attribute of the `<SimpleUrl>`.
+    pub component: String,
+    /// The URL as written (`https://meet.contoso.com`).
+    pub url: String,
+    /// Span of the URL attribute value.
+    pub span: Range<usize>,
+}
+
+impl SimpleUrl {
+    /// The host name of the URL: between `://` and the next `/`, `:` or `?`.
+    pub fn host(&self) -> &str {
+        let rest = self
+            .url
+            .trim()
+            .split_once("://")
+            .map_or(self.url.trim(), |(_, r)| r);
+        rest.split(['/', ':', '?', '#']).next().unwrap_or(rest)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Cluster {
+    /// `.tbxml` `IsSingleMachineOnly`, with the span of its value.
+    pub single_machine_only: Option<(bool, Range<usize>)>,
     /// `SiteId:Number` in the published schema, the `UniqueId` GUID in `.tbxml`.
     pub key: Option<String>,
     pub site_id: Option<String>,
@@ -151,7 +183,11 @@ pub struct Topology {
     pub source: Arc<SourceFile>,
     pub format: TopologyFormat,
     pub default_domain: Option<String>,
-    pub internal_domains: Vec<String>,
+    /// `InternalDomains/InternalDomain/@Name`: the SIP domains.
+    pub internal_domains: Vec<Named>,
+    /// `SimpleUrlConfiguration/SimpleUrl` (`.tbxml`): each `ActiveUrl` and
+    /// `SimpleUrlEntry/@Url`, in document order.
+    pub simple_urls: Vec<SimpleUrl>,
     pub sites: Vec<Site>,
     pub clusters: Vec<Cluster>,
     pub services: Vec<Service>,

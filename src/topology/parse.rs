@@ -15,7 +15,10 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::errors::{TopologyError, entity_name, tag_name};
-use super::{Cluster, FqdnSource, Machine, Reference, Service, Site, Topology, TopologyFormat};
+use super::{
+    Cluster, FqdnSource, Machine, Named, Reference, Service, SimpleUrl, Site, Topology,
+    TopologyFormat,
+};
 use crate::fqdn::Fqdn;
 use crate::source::SourceFile;
 
@@ -49,6 +52,8 @@ enum Tag {
     ExternalSettings,
     WebComponents,
     Component,
+    SimpleUrl,
+    SimpleUrlEntry,
     Other,
 }
 
@@ -79,6 +84,8 @@ impl Tag {
             "ExternalSettings" => Tag::ExternalSettings,
             "WebComponents" => Tag::WebComponents,
             "Component" => Tag::Component,
+            "SimpleUrl" => Tag::SimpleUrl,
+            "SimpleUrlEntry" => Tag::SimpleUrlEntry,
             _ => Tag::Other,
         }
     }
@@ -103,7 +110,8 @@ pub(super) struct Parser<'a> {
     stack: Vec<Frame>,
     pub(super) skip_below: Option<usize>,
     pub(super) default_domain: Option<String>,
-    pub(super) internal_domains: Vec<String>,
+    pub(super) internal_domains: Vec<Named>,
+    pub(super) simple_urls: Vec<SimpleUrl>,
     pub(super) sites: Vec<Site>,
     /// Index into `sites` of each open site element.
     pub(super) site_stack: Vec<usize>,
@@ -139,6 +147,7 @@ pub fn parse_with_limits(
         skip_below: None,
         default_domain: None,
         internal_domains: Vec::new(),
+        simple_urls: Vec::new(),
         sites: Vec::new(),
         site_stack: Vec::new(),
         clusters: Vec::new(),
@@ -334,7 +343,10 @@ impl<'a> Parser<'a> {
             }
             Tag::InternalDomain => {
                 if let Some(a) = self.attr(e, "Name")? {
-                    self.internal_domains.push(a.value);
+                    self.internal_domains.push(Named {
+                        value: a.value.trim().to_string(),
+                        span: a.span,
+                    });
                 }
             }
             Tag::CentralSite | Tag::BranchSite => {
@@ -355,7 +367,11 @@ impl<'a> Parser<'a> {
                     .last()
                     .and_then(|i| self.sites.get(*i))
                     .map(|s| s.id.clone());
+                let single_machine_only = self
+                    .attr(e, "IsSingleMachineOnly")?
+                    .map(|a| (a.value.trim().eq_ignore_ascii_case("true"), a.span));
                 self.clusters.push(Cluster {
+                    single_machine_only,
                     key,
                     site_id,
                     fqdn: fqdn.as_ref().map(|a| Fqdn::new(a.value.trim())),
@@ -508,6 +524,33 @@ impl<'a> Parser<'a> {
                         s.pc_web_component_span = Some(span);
                     }
                     s.components.get_or_insert_with(Vec::new).push(name.value);
+                }
+            }
+            Tag::SimpleUrl => {
+                let component = self
+                    .attr(e, "Component")?
+                    .map(|a| a.value)
+                    .unwrap_or_default();
+                if let Some(a) = self.attr(e, "ActiveUrl")? {
+                    self.simple_urls.push(SimpleUrl {
+                        component,
+                        url: a.value,
+                        span: a.span,
+                    });
+                }
+            }
+            Tag::SimpleUrlEntry if parent == Some(Tag::SimpleUrl) => {
+                if let Some(a) = self.attr(e, "Url")? {
+                    let component = self
+                        .simple_urls
+                        .last()
+                        .map(|u| u.component.clone())
+                        .unwrap_or_default();
+                    self.simple_urls.push(SimpleUrl {
+                        component,
+                        url: a.value,
+                        span: a.span,
+                    });
                 }
             }
             _ => {}

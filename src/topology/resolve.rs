@@ -151,6 +151,7 @@ impl Parser<'_> {
             format: self.format.unwrap_or(TopologyFormat::Published),
             default_domain: self.default_domain,
             internal_domains: self.internal_domains,
+            simple_urls: self.simple_urls,
             sites: self.sites,
             clusters,
             services: self.services,

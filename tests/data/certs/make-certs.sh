@@ -74,7 +74,9 @@ rule_leaf() {
     pki_leaf "$pki/$ca" "$key" "$spec" "$here/rules/$name.pem" "$cn" "$sans" "$@"
 }
 
-both="$FQDN,$POOL"
+# The file-transfer names and, as `topocert plan` asks for them, the SIP domain's
+# discovery names (pool01.xml has no external web services FQDN or simple URL).
+both="$FQDN,$POOL,lyncdiscoverinternal.contoso.local,lyncdiscover.contoso.local"
 
 # --- rules/ -------------------------------------------------------------------
 rule_leaf good issuing rsa:2048 "$POOL" "$both"
@@ -139,11 +141,13 @@ mkdir -p "$p/renewed-ca/leaf-only" "$p/renewed-ca/bundled" "$p/renewed-root/no-c
     "$p/renewed-root/with-cross" "$p/cross/with-cross" "$p/cross/no-cross" "$p/sibling" \
     "$p/aki-absent" "$p/forged-root" "$p/pfx" "$p/internal"
 
-# pkil_leaf CA KEY OUT FQDN [pki_sign options...]: a leaf for FQDN and the pool.
+# pkil_leaf CA KEY OUT FQDN [pki_sign options...]: a leaf for FQDN, the pool and
+# the SIP domain's discovery names (what `topocert plan` asks for in pool01.xml).
 pkil_leaf() {
     local ca="$1" key="$2" out="$3" fqdn="$4"
     shift 4
-    pki_leaf "$ca" "$key" rsa:2048 "$out" "$POOL" "$fqdn,$POOL" "$@"
+    pki_leaf "$ca" "$key" rsa:2048 "$out" "$POOL" \
+        "$fqdn,$POOL,lyncdiscoverinternal.contoso.local,lyncdiscover.contoso.local" "$@"
 }
 
 # A leaf for fe02 from the internal issuing CA, bundled with it: the other server
