@@ -1034,3 +1034,187 @@ fn check_help_points_to_plan() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------
+// The names: golden outputs of small topologies that each show one rule.
+
+const NAME_CASES: &[&str] = &[
+    "simple-urls.tbxml",
+    "single-machine-ee.xml",
+    "internal-override.xml",
+    "standard-edition.xml",
+];
+
+/// Each name with its reason and place: human and JSON pinned, JSON valid.
+#[test]
+fn name_case_snapshots() {
+    let schema = schema("plan.schema.json");
+    for case in NAME_CASES {
+        let path = format!("tests/data/topology/names/{case}");
+        let human = plan_ok(&path, &[]);
+        insta::assert_snapshot!(format!("names_{case}_human"), human.stdout);
+        let json = plan_ok(&path, &["--format", "json"]);
+        let doc = parse_json(&json.stdout);
+        assert_valid(&schema, &doc, case);
+        insta::assert_snapshot!(format!("names_{case}_json"), json.stdout);
+    }
+}
+
+/// The subject follows the edition, not the machine count; the override and the
+/// `.tbxml` simple URLs and SIP domains are all requested.
+#[test]
+fn names_follow_the_edition_and_the_topology() {
+    let one = |case: &str| {
+        let doc = plan_json(&format!("tests/data/topology/names/{case}"), &[]);
+        let r = doc["requests"][0].clone();
+        let sans: Vec<String> = r["sans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["dns"].as_str().unwrap().to_string())
+            .collect();
+        (r, sans)
+    };
+    let (r, _) = one("single-machine-ee.xml");
+    assert_eq!(r["edition"], "enterprise");
+    assert_eq!(r["common_name"], "pool01.contoso.local");
+    let (r, sans) = one("standard-edition.xml");
+    assert_eq!(r["edition"], "standard");
+    assert_eq!(r["common_name"], "se01.litware.local");
+    assert!(sans.contains(&"lyncdiscover.litware.com".to_string()));
+    let (r, sans) = one("internal-override.xml");
+    assert_eq!(r["sans"][2]["need"], "file-transfer");
+    assert_eq!(sans[2], "webint.contoso.local");
+    let (r, sans) = one("simple-urls.tbxml");
+    assert!(
+        r["edition_evidence"]
+            .as_str()
+            .unwrap()
+            .contains("UserStore")
+    );
+    for name in [
+        "dialin.woodgrove.com",
+        "meet.woodgrove.com",
+        "meet.woodgrovebank.com",
+        "lyncdiscoverinternal.woodgrovebank.com",
+        "lyncdiscover.woodgrove.local",
+    ] {
+        assert!(sans.contains(&name.to_string()), "{name}: {sans:?}");
+    }
+}
+
+/// `--layout split`: the internal request loses the external names, which go to a
+/// second request for a public CA, emitted as `FQDN.external.*`.
+#[test]
+fn split_layout_plans_an_external_request() {
+    let doc = plan_json(
+        "tests/data/topology/names/internal-override.xml",
+        &["--layout", "split"],
+    );
+    let r = &doc["requests"][0];
+    assert_eq!(r["layout"], "split");
+    let dns = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["dns"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        dns(&r["sans"]),
+        [
+            "fe01.contoso.local",
+            "pool01.contoso.local",
+            "webint.contoso.local",
+            "lyncdiscoverinternal.contoso.local"
+        ]
+    );
+    assert_eq!(r["external"]["ca"], "public");
+    assert_eq!(
+        dns(&r["external"]["sans"]),
+        ["lyncweb.contoso.com", "lyncdiscover.contoso.local"]
+    );
+    let tmp = tempdir("split");
+    let out = emit(
+        "tests/data/topology/names/internal-override.xml",
+        tmp.path(),
+        &["--layout", "split", "--exportable"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ext = std::fs::read_to_string(tmp.path().join("fe01.contoso.local.external.inf")).unwrap();
+    let inf = parse_inf(&ext);
+    let new_request: BTreeMap<&str, &str> = values(&inf, "NewRequest").into_iter().collect();
+    assert_eq!(new_request.get("Subject"), Some(&"CN=lyncweb.contoso.com"));
+    assert_eq!(new_request.get("Exportable"), Some(&"TRUE"));
+    assert_eq!(
+        new_request.get("FriendlyName"),
+        Some(&"Lync External Web Services fe01.contoso.local")
+    );
+    let cnf = std::fs::read_to_string(tmp.path().join("fe01.contoso.local.external.cnf")).unwrap();
+    assert!(cnf.contains("CN = lyncweb.contoso.com\n"), "{cnf}");
+    assert!(
+        cnf.contains("DNS.2 = lyncdiscover.contoso.local\n"),
+        "{cnf}"
+    );
+}
+
+/// `plan --check` gives the answer `check` gives, from the same function: the
+/// enterprise sample's fe04 lacks its own name (name-mismatch), fe05 has none.
+#[test]
+fn plan_check_agrees_with_check() {
+    let out = run(&[
+        "plan",
+        "samples/enterprise/topology.xml",
+        "--check",
+        "samples/enterprise/certs",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let doc = parse_json(&out.stdout);
+    assert_valid(&schema("plan.schema.json"), &doc, "plan --check");
+    let cov = doc["coverage"].as_array().unwrap();
+    assert_eq!(cov.len(), 5);
+    let fe04 = cov
+        .iter()
+        .find(|c| c["fqdn"] == "fe04.contoso.local")
+        .unwrap();
+    assert_eq!(fe04["missing"].as_array().unwrap().len(), 1);
+    assert_eq!(fe04["missing"][0]["dns"], "fe04.contoso.local");
+    assert_eq!(fe04["missing"][0]["need"], "file-transfer");
+    let fe01 = cov
+        .iter()
+        .find(|c| c["fqdn"] == "fe01.contoso.local")
+        .unwrap();
+    assert_eq!(fe01["missing"].as_array().unwrap().len(), 0);
+    let fe05 = cov
+        .iter()
+        .find(|c| c["fqdn"] == "fe05.contoso.local")
+        .unwrap();
+    assert!(fe05["certificate"].is_null());
+
+    let check = run(&[
+        "check",
+        "samples/enterprise/topology.xml",
+        "--certs",
+        "samples/enterprise/certs",
+        "--valid-at",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    let report = parse_json(&check.stdout);
+    let name_findings: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "name-mismatch" || f["code"] == "missing-web-name")
+        .collect();
+    assert_eq!(name_findings.len(), 1, "{name_findings:?}");
+    assert!(
+        name_findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not cover fe04.contoso.local (server FQDN)")
+    );
+}
