@@ -34,9 +34,18 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         .filter(|s| !s.no_persistent_chat)
     {
         let Some(fqdn) = &server.fqdn else { continue };
-        let names = match (&server.pool, server.multi_server_pool) {
-            (Some(pool), true) => format!("{fqdn} and {pool}"),
-            _ => fqdn.to_string(),
+        // The file-transfer names do not depend on the [web] settings.
+        let required = crate::names::required(cx.topology, server, &Default::default());
+        let list: Vec<String> = required
+            .names
+            .iter()
+            .filter(|n| n.need == crate::names::Need::FileTransfer)
+            .map(|n| n.name.to_string())
+            .collect();
+        let names = match list.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => fqdn.to_string(),
         };
         sink.push(
             Finding::new(
