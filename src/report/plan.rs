@@ -301,9 +301,14 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
         Some(tpl) => out.push_str(&format!(", CA template {tpl}.\n")),
         None => out.push_str(".\n"),
     }
-    out.push_str(
-        "Every certificate must come from the internal CA that issues the Lync servers' certificates.\n",
-    );
+    match plan.options.web.layout {
+        Layout::Combined => out.push_str(
+            "Every certificate must come from the internal CA that issues the Lync servers' certificates.\n",
+        ),
+        Layout::Split => out.push_str(
+            "The internal requests go to the internal CA that issues the Lync servers' certificates; the external web services requests (--layout split) to a public CA.\n",
+        ),
+    }
     if !plan.skipped.is_empty() {
         out.push_str(&format!(
             "{} not planned: fix the topology and run `topocert plan` again.\n",
