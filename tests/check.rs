@@ -715,3 +715,41 @@ fn duplicate_fqdn_labels_both_machines() {
         .unwrap();
     assert!(earlier < first, "{earlier} < {first}");
 }
+
+/// A web name from `[web]` is reported with a label on its config line:
+/// `simple-urls` for the simple URL, `strict-dns` for `sip.<SIP domain>`.
+#[test]
+fn missing_web_names_point_at_their_config_lines() {
+    let text = "[web]\nsimple-urls = [\"https://meet.contoso.local\"]\nstrict-dns = true\n";
+    let mut o = opts(
+        &[&format!("{CERTS}/rules/good.pem")],
+        &[&format!("{CERTS}/ca/chain.pem")],
+    );
+    o.config = Config::parse(Path::new("topocert.toml"), text.to_string()).unwrap();
+    o.config.certificates = vec![(
+        Fqdn::new("fe01.contoso.local"),
+        PathBuf::from(format!("{CERTS}/rules/good.pem")),
+    )];
+    let rep = run(&o);
+    assert_eq!(fe01_codes(&rep), vec![(Code::MissingWebName, Warning)]);
+    let f = rep
+        .findings
+        .iter()
+        .find(|f| f.code == Code::MissingWebName)
+        .unwrap();
+    assert!(
+        f.message
+            .contains("meet.contoso.local (simple URL from [web] simple-urls)"),
+        "{}",
+        f.message
+    );
+    let config_labels: Vec<&str> = f
+        .labels
+        .iter()
+        .filter_map(|l| match &l.place {
+            topocert::rules::Place::Config(span) => Some(&text[span.clone()]),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(config_labels, ["\"https://meet.contoso.local\"", "true"]);
+}
