@@ -152,6 +152,7 @@ fn name_findings(
         config,
         max_input_size: 1 << 20,
         max_cert_files: 10,
+        probe: None,
     };
     let report = check::check(topology, &opts).unwrap();
     report

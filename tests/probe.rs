@@ -76,10 +76,22 @@ impl Pki {
     }
 
     /// A server certificate for `names`, valid from 2025 until `until` (year).
+    /// Besides `names`, it carries what every Front End certificate of the test
+    /// topology needs for its other web services (the pool and the sign-in discovery
+    /// names), so the tests see only the findings they are about.
     fn leaf(&self, names: &[&str], until: i32) -> Leaf {
         let key = KeyPair::generate().unwrap();
-        let mut p = CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
-            .unwrap();
+        let mut sans: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        for extra in [
+            POOL.to_string(),
+            format!("lyncdiscoverinternal.{DOMAIN}"),
+            format!("lyncdiscover.{DOMAIN}"),
+        ] {
+            if !sans.contains(&extra) {
+                sans.push(extra);
+            }
+        }
+        let mut p = CertificateParams::new(sans).unwrap();
         let mut dn = DistinguishedName::new();
         dn.push(DnType::CommonName, names[0]);
         p.distinguished_name = dn;
