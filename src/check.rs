@@ -205,7 +205,7 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     drop(pool);
     let config = opts.config.path.as_ref().map(|p| {
         Arc::new(SourceFile::new(
-            p.display().to_string(),
+            crate::paths::display(p),
             opts.config.text.clone().unwrap_or_default(),
             TextEncoding::Utf8,
         ))
@@ -306,7 +306,7 @@ fn load_ca(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Certificate>, Er
             Ok(l) => out.extend(l.certs),
             Err(source) => {
                 return Err(Error::Ca {
-                    path: p.display().to_string(),
+                    path: crate::paths::display(p),
                     source,
                 });
             }

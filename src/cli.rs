@@ -362,7 +362,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Some(dir) => clap_mangen::generate_to(Cli::command(), dir)
                 .map(|()| 0)
                 .map_err(|source| Error::Write {
-                    path: dir.display().to_string(),
+                    path: crate::paths::display(dir),
                     source,
                 }),
             None => man_page(args.subcommand.as_deref())
@@ -421,7 +421,7 @@ pub fn write_file_atomic(path: &Path, text: &str) -> Result<(), Error> {
         crate::atomic::Existing::Replace,
     )
     .map_err(|source| Error::Write {
-        path: path.display().to_string(),
+        path: crate::paths::display(path),
         source,
     })
 }
@@ -490,7 +490,14 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
             let base = std::env::current_dir().unwrap_or_default();
             report::sarif::render_check(&rep, &base)
         }
-        CheckFormat::Github => report::github::render_check(&rep),
+        CheckFormat::Github => {
+            let base = std::env::var_os("GITHUB_WORKSPACE")
+                .filter(|w| !w.is_empty())
+                .map(PathBuf::from)
+                .or_else(|| std::env::current_dir().ok())
+                .unwrap_or_default();
+            report::github::render_check(&rep, &base)
+        }
         CheckFormat::Html => report::html::render_check(&rep),
     };
     emit(out, args.output.output.as_deref(), &text)?;

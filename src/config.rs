@@ -189,11 +189,11 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Box::new(ConfigError {
-                path: path.display().to_string(),
+                path: crate::paths::display(path),
                 line: 1,
                 column: 1,
                 message: "cannot read the config file".to_string(),
-                src: NamedSource::new(path.display().to_string(), String::new()),
+                src: NamedSource::new(crate::paths::display(path), String::new()),
                 span: 0..0,
                 source: Some(e),
             })
@@ -203,7 +203,7 @@ impl Config {
 
     /// Parse config `text` read from `path`.
     pub fn parse(path: &Path, text: String) -> Result<Config, Box<ConfigError>> {
-        let name = path.display().to_string();
+        let name = crate::paths::display(path);
         let fail = |span: Range<usize>, message: String| {
             let (line, column) = line_col(&text, span.start);
             Box::new(ConfigError {

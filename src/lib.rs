@@ -22,6 +22,7 @@ mod error;
 pub mod fqdn;
 pub mod names;
 pub mod pairing;
+pub mod paths;
 pub mod plan;
 pub mod probe;
 pub mod progress;

@@ -53,7 +53,7 @@ impl fmt::Display for TextEncoding {
 #[non_exhaustive]
 pub enum SourceError {
     // The OS reason is part of the message (not a `#[source]`), so it is shown once.
-    #[error("cannot read {}: {error}", path.display())]
+    #[error("cannot read {}: {error}", crate::paths::display(path))]
     #[diagnostic(
         code(topocert::read),
         help("check the path and that the file is readable")
@@ -62,13 +62,16 @@ pub enum SourceError {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("cannot read {}: it is a directory", path.display())]
+    #[error("cannot read {}: it is a directory", crate::paths::display(path))]
     #[diagnostic(
         code(topocert::read),
         help("pass the topology file itself, e.g. the file written by `Get-CsTopology -AsXml`")
     )]
     IsDirectory { path: PathBuf },
-    #[error("{} is {size} bytes, larger than the {limit}-byte limit", path.display())]
+    #[error(
+        "{} is {size} bytes, larger than the {limit}-byte limit",
+        crate::paths::display(path)
+    )]
     #[diagnostic(
         code(topocert::too_large),
         help("raise the limit with --max-input-size")
@@ -124,7 +127,7 @@ impl SourceFile {
             });
         }
         let bytes = std::fs::read(path).map_err(read_err)?;
-        Self::decode_vec(path.display().to_string(), bytes)
+        Self::decode_vec(crate::paths::display(path), bytes)
     }
 
     /// Decode owned `bytes`; UTF-8 input becomes the text without a copy.
@@ -289,6 +292,7 @@ impl SourceFile {
 /// A resolved position: path, 1-based line/column, byte offset and length.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
+    #[serde(serialize_with = "crate::paths::serialize_portable")]
     pub path: String,
     pub line: usize,
     pub column: usize,

@@ -90,7 +90,7 @@ pub fn load_files(
                 FileStatus::Unreadable
             };
             CertFile {
-                path: path.display().to_string(),
+                path: crate::paths::display(path),
                 loaded,
                 servers: Vec::new(),
                 status,

@@ -26,7 +26,7 @@ pub fn write_templates(
     force: bool,
 ) -> Result<Vec<PathBuf>, Error> {
     let fail = |path: &Path| {
-        let path = path.display().to_string();
+        let path = crate::paths::display(path);
         move |source: std::io::Error| Error::Write { path, source }
     };
     std::fs::create_dir_all(dir).map_err(fail(dir))?;
@@ -50,7 +50,7 @@ pub fn write_templates(
         }) {
             return Err(Error::Usage(format!(
                 "two request templates would both be written to {}; nothing was written",
-                dir.join(&t.file_name).display()
+                crate::paths::display(&dir.join(&t.file_name))
             )));
         }
         targets.push(dir.join(&t.file_name));
@@ -66,11 +66,11 @@ pub fn write_templates(
     {
         return Err(Error::Usage(format!(
             "{} is a directory, not a request template; nothing was written",
-            dir_target.display()
+            crate::paths::display(dir_target)
         )));
     }
     if !force && !existing.is_empty() {
-        let names: Vec<String> = existing.iter().map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = existing.iter().map(|p| crate::paths::display(p)).collect();
         let what = if names.len() == 1 {
             format!("{} already exists", names.join(""))
         } else {

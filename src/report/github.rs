@@ -12,6 +12,8 @@ help sentence follows the message on a second line (an escaped LF). A finding th
 points at no file is written without `file=` and shows on the run summary.
 */
 
+use std::path::Path;
+
 use crate::check::Report;
 use crate::rules::{Place, Severity};
 
@@ -43,13 +45,24 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-/// `topocert check --format github`.
-pub fn render_check(rep: &Report) -> String {
+/// The `file=` value: relative to the workspace `base` with forward slashes, as
+/// GitHub matches annotations to repository files; a path outside it keeps its
+/// absolute form (forward slashes).
+pub fn annotation_file(path: &str, base: &Path) -> String {
+    crate::paths::relative_to(path, base).unwrap_or_else(|| crate::paths::portable(path))
+}
+
+/// `topocert check --format github`; `base` is the workspace (`GITHUB_WORKSPACE`, or
+/// the directory topocert runs in).
+pub fn render_check(rep: &Report, base: &Path) -> String {
     let mut out = String::new();
     for f in &rep.findings {
         let mut props = Vec::new();
         if let Some(l) = super::locate_in(rep, f) {
-            props.push(format!("file={}", escape_property(&l.path)));
+            props.push(format!(
+                "file={}",
+                escape_property(&annotation_file(&l.path, base))
+            ));
             props.push(format!("line={}", l.line));
             props.push(format!("col={}", l.column));
             if f.primary()

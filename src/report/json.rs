@@ -26,6 +26,7 @@ pub(crate) const TOOL: Tool = Tool {
 
 #[derive(Serialize)]
 pub(crate) struct TopologyInfo {
+    #[serde(serialize_with = "crate::paths::serialize_portable")]
     path: String,
     format: &'static str,
     encoding: String,
@@ -46,6 +47,7 @@ struct JsonFinding<'a> {
     message: &'a str,
     help: &'a str,
     server: Option<String>,
+    #[serde(serialize_with = "crate::paths::serialize_portable_opt")]
     certificate: Option<String>,
     location: Option<Location>,
 }
@@ -157,6 +159,7 @@ struct CheckServer<'a> {
     site: Option<String>,
     role_rule: &'static str,
     next_hop: bool,
+    #[serde(serialize_with = "crate::paths::serialize_portable_opt")]
     certificate: Option<&'a str>,
     status: &'static str,
     chain: Vec<ChainLink<'a>>,
@@ -176,6 +179,7 @@ struct ChainLink<'a> {
 
 #[derive(Serialize)]
 struct CertDoc<'a> {
+    #[serde(serialize_with = "crate::paths::serialize_portable")]
     path: &'a str,
     format: Option<String>,
     subject: Option<&'a str>,

@@ -325,7 +325,7 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
     } else {
         out.push_str(&format!("\nWrote {}:\n", plural(emitted.len(), "file")));
         for p in emitted {
-            out.push_str(&format!("  {}\n", p.display()));
+            out.push_str(&format!("  {}\n", crate::paths::display(p)));
         }
     }
     out
@@ -591,7 +591,10 @@ pub fn render_json(plan: &Plan, emitted: &[PathBuf]) -> String {
         requests,
         not_planned,
         coverage,
-        emitted: emitted.iter().map(|p| p.display().to_string()).collect(),
+        emitted: emitted
+            .iter()
+            .map(|p| crate::paths::portable(&crate::paths::display(p)))
+            .collect(),
         summary: SummaryDoc {
             servers: plan.roles.servers.len(),
             requests: plan.requests.len(),

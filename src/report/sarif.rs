@@ -23,7 +23,7 @@ the property names of the OASIS schema exactly.
 */
 
 use std::collections::HashMap;
-use std::path::{Component, Path};
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -289,35 +289,18 @@ pub fn artifact_uri(path: &str, base: &Path) -> String {
     if let Some(uri) = crate::probe::source_uri(path) {
         return uri.to_string();
     }
-    let p = Path::new(path);
-    let relative = if p.is_absolute() {
-        match p.strip_prefix(base) {
-            Ok(r) => r,
-            Err(_) => {
-                let abs = path.replace('\\', "/");
-                let abs = if abs.starts_with('/') {
-                    abs
-                } else {
-                    format!("/{abs}")
-                };
-                return format!("file://{}", encode_path(&abs));
-            }
+    match crate::paths::relative_to(path, base) {
+        Some(relative) => encode_path(&relative),
+        None => {
+            let abs = crate::paths::forward_slashes(path);
+            let abs = if abs.starts_with('/') {
+                abs
+            } else {
+                format!("/{abs}")
+            };
+            format!("file://{}", encode_path(&abs))
         }
-    } else {
-        p
-    };
-    let parts: Vec<String> = relative
-        .components()
-        .filter_map(|c| match c {
-            Component::CurDir => None,
-            Component::ParentDir => Some("..".to_string()),
-            c => Some(c.as_os_str().to_string_lossy().into_owned()),
-        })
-        .collect();
-    // Paths typed on Windows keep their backslashes inside one component on Unix.
-    let joined = parts.join("/").replace('\\', "/");
-    let joined = joined.trim_start_matches("./");
-    encode_path(joined)
+    }
 }
 
 fn region(l: &Location) -> Region {

@@ -25,7 +25,7 @@ use super::{Code, Finding, Ignore, Place, Subject};
 pub fn finding(index: usize, ig: &Ignore) -> Finding {
     let what = match (&ig.server, &ig.certificate) {
         (Some(s), _) => format!(" for server {s}"),
-        (None, Some(c)) => format!(" for certificate {}", c.display()),
+        (None, Some(c)) => format!(" for certificate {}", crate::paths::display(c)),
         _ => String::new(),
     };
     Finding::new(
