@@ -423,7 +423,7 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
             }
             let properties = (server.is_some() || cert_path.is_some()).then(|| Properties {
                 server,
-                certificate: cert_path.map(str::to_string),
+                certificate: cert_path.map(crate::paths::portable),
             });
             SarifResult {
                 rule_id: f.code.as_str(),
