@@ -13,7 +13,7 @@
 #
 # Usage: scripts/windows-smoke.sh        (from anywhere; runs in the repository root)
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 root=$PWD
 started=$SECONDS
 
@@ -268,8 +268,9 @@ for f in "$work"/linux/emit/*; do
     diff "$f" "$work/win/emit/$n" | head -n 10
   fi
 done
-[ "$(ls "$work/linux/emit" | wc -l)" = "$(ls "$work/win/emit" | wc -l)" ] ||
-  fail "plan --emit wrote $(ls "$work/linux/emit" | wc -l) files on Linux, $(ls "$work/win/emit" | wc -l) on Windows"
+n_linux=$(find "$work/linux/emit" -type f | wc -l)
+n_win=$(find "$work/win/emit" -type f | wc -l)
+[ "$n_linux" = "$n_win" ] || fail "plan --emit wrote $n_linux files on Linux, $n_win on Windows"
 # --output to a Windows path: the report file must be the same bytes.
 for f in json sarif short; do
   run "output-$f" -- check "${enterprise[@]}" --format "$f" --output "WORK/report.$f"
