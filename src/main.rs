@@ -6,10 +6,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = topocert::cli::Cli::parse();
-    let code = topocert::run(
-        cli,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
+    // topocert decides whether to colour (--color, NO_COLOR, terminal); the stream
+    // makes the ANSI colours it writes work in a Windows console (passed through
+    // unchanged everywhere else, and to files and pipes).
+    let mut out = anstream::AutoStream::always(std::io::stdout().lock());
+    let code = topocert::run(cli, &mut out, &mut std::io::stderr().lock());
     ExitCode::from(code)
 }
