@@ -288,5 +288,34 @@ run unreadable-cert -- check samples/enterprise/topology.xml --certs samples/ent
 run explain-all -- explain --all
 run completions-powershell -- completions powershell
 
+# README's Windows section, as written: its `.\topocert.exe` lines run in a folder
+# laid out as its step 3 says (the UTF-16LE export and the sample's certificates).
+readme=$work/readme
+mkdir -p "$readme/certs" "$readme/ca"
+cp samples/enterprise-utf16/topology.xml "$readme/topology.xml"
+cp samples/enterprise-utf16/certs/* "$readme/certs/"
+cp samples/enterprise-utf16/ca/internal-root.cer "$readme/ca/"
+mapfile -t readme_lines < <(sed -n '/^## Windows/,/^## /p' README.md | grep '^\.\\topocert\.exe ')
+[ ${#readme_lines[@]} -ge 3 ] || fail "README's Windows section has ${#readme_lines[@]} topocert.exe lines"
+for line in "${readme_lines[@]}"; do
+  line=${line%% |*}
+  read -ra words <<<"${line#.\\topocert.exe }"
+  (cd "$readme" && "$WINE" "$bin_dir/topocert.exe" "${words[@]}" >"$work/readme.out" 2>"$work/readme.err" </dev/null)
+  rc=$?
+  cases=$((cases + 1))
+  if [ $rc -gt 1 ] || [ -s "$work/readme.err" ]; then
+    fail "README line \`$line\` exited $rc: $(head -n 3 "$work/readme.err")"
+  else
+    echo "ok README: $line (exit $rc)"
+  fi
+done
+[ -s "$readme/topocert.html" ] || fail "README: --output topocert.html wrote nothing"
+[ -n "$(find "$readme/requests" -name '*.inf' 2>/dev/null)" ] || fail "README: plan --emit requests wrote no .inf file"
+# Step 2's checksum line, as PowerShell reads SHA256SUMS in the release's format.
+(cd "$bin_dir" && sha256sum topocert.exe >SHA256SUMS)
+expected=$(grep ' topocert\.exe$' "$bin_dir/SHA256SUMS" | cut -d ' ' -f 1)
+[ "$expected" = "$(sha256sum "$bin_dir/topocert.exe" | cut -d ' ' -f 1)" ] ||
+  fail "README: the SHA256SUMS line does not split into the hash"
+
 echo "windows smoke: $cases cases compared in $((SECONDS - started)) s, $fail_count failures"
 [ "$fail_count" = 0 ]
