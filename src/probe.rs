@@ -903,13 +903,18 @@ pub fn save(
         if planned.iter().any(|(p, _)| *p == path) {
             return Err(format!(
                 "two servers would both be saved to {}; nothing was written",
-                path.display()
+                crate::paths::display(&path)
             ));
         }
         planned.push((path, pem(loaded)));
     }
-    let cannot =
-        |p: &Path, e: io::Error| format!("cannot write {}: {}", p.display(), io_reason(&e));
+    let cannot = |p: &Path, e: io::Error| {
+        format!(
+            "cannot write {}: {}",
+            crate::paths::display(p),
+            io_reason(&e)
+        )
+    };
     std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
     let existing = planned
         .iter()
@@ -918,7 +923,7 @@ pub fn save(
         if !force || p.is_dir() {
             return Err(format!(
                 "{} already exists; nothing was written{}",
-                p.display(),
+                crate::paths::display(p),
                 if p.is_dir() {
                     ""
                 } else {
