@@ -104,6 +104,9 @@ pub struct SourceFile {
     text: String,
     encoding: TextEncoding,
     line_starts: Vec<usize>,
+    /// The text as snippets show it ([`crate::text::mask`]), made on first use and
+    /// only when the text holds a character a terminal must not receive.
+    shown: std::sync::OnceLock<Option<String>>,
 }
 
 impl SourceFile {
@@ -203,7 +206,20 @@ impl SourceFile {
             text,
             encoding,
             line_starts,
+            shown: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The text for snippets: every byte where it was, control characters and
+    /// bidirectional overrides replaced by visible ones.
+    fn shown_text(&self) -> &str {
+        self.shown
+            .get_or_init(|| match crate::text::mask(&self.text) {
+                std::borrow::Cow::Borrowed(_) => None,
+                std::borrow::Cow::Owned(s) => Some(s),
+            })
+            .as_deref()
+            .unwrap_or(&self.text)
     }
 
     pub fn name(&self) -> &str {
@@ -480,9 +496,9 @@ impl SourceCode for SourceFile {
             .copied()
             .unwrap_or(len)
             .max(data_start);
-        let data = &self.text.as_bytes()[data_start..data_end];
+        let data = &self.shown_text().as_bytes()[data_start..data_end];
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            crate::text::escape(&self.name).into_owned(),
             data,
             (data_start, data_end - data_start).into(),
             if context_lines_before == 0 {

@@ -61,7 +61,7 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
         if let Some(l) = super::locate_in(rep, f) {
             props.push(format!(
                 "file={}",
-                escape_property(&annotation_file(&l.path, base))
+                escape_property(&crate::text::escape(&annotation_file(&l.path, base)))
             ));
             props.push(format!("line={}", l.line));
             props.push(format!("col={}", l.column));
@@ -76,10 +76,12 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
             "title={}",
             escape_property(&format!("topocert({})", f.code))
         ));
-        let mut message = f.message.clone();
+        // Control characters and bidirectional overrides from an input are shown
+        // as visible escapes (the log is a terminal too); the one line break is ours.
+        let mut message = crate::text::escape(&f.message).into_owned();
         if !f.help.is_empty() {
             message.push_str("\nhelp: ");
-            message.push_str(&f.help);
+            message.push_str(&crate::text::escape(&f.help));
         }
         out.push_str(&format!(
             "::{} {}::{}\n",

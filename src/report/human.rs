@@ -17,7 +17,7 @@ use crate::check::Report;
 use crate::roles::Roles;
 use crate::rules::{Finding, Place, Severity};
 use crate::source::{SourceFile, TextEncoding};
-use crate::text::plural;
+use crate::text::{escape, guard_lines, plural};
 use crate::topology::Topology;
 
 const WIDTH: usize = 100;
@@ -34,13 +34,147 @@ pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
         .with_show_related_as_nested(true)
 }
 
-/// Render an error that stopped the command.
+/// Render an error that stopped the command, every text from an input escaped.
 pub fn render_error(e: &crate::error::Error, color: bool) -> String {
     let mut s = String::new();
-    if handler(color).render_report(&mut s, e).is_err() {
-        s = e.to_string();
+    let clean = Clean::new(e);
+    if handler(color).render_report(&mut s, &clean).is_err() {
+        s = escape(&e.to_string()).into_owned();
     }
-    s.trim_end().to_string()
+    guard_lines(s.trim_end().to_string())
+}
+
+/// Render one diagnostic whose texts are one line each, through [`Clean`].
+pub(crate) fn render_clean(h: &GraphicalReportHandler, d: &dyn Diagnostic) -> String {
+    let mut s = String::new();
+    if h.render_report(&mut s, &Clean::new(d)).is_err() {
+        s = format!("{}\n", escape(&d.to_string()));
+    }
+    s
+}
+
+/// A diagnostic with its message, help, labels, causes and related diagnostics
+/// passed through [`escape`]: messages are one line by contract, so whatever a value
+/// from an input holds, it cannot start a line or drive the terminal. Source
+/// snippets are masked by [`SourceFile`] itself.
+struct Clean<'a> {
+    message: String,
+    code: Option<String>,
+    severity: Option<miette::Severity>,
+    help: Option<String>,
+    source_code: Option<&'a dyn SourceCode>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Clean<'a>>,
+    cause: Option<Box<Cause>>,
+}
+
+/// One escaped "caused by" line.
+#[derive(Debug)]
+struct Cause {
+    message: String,
+    next: Option<Box<Cause>>,
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for Cause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.next
+            .as_deref()
+            .map(|c| c as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl<'a> Clean<'a> {
+    fn new(d: &'a dyn Diagnostic) -> Self {
+        let mut causes = Vec::new();
+        let mut next = d.source();
+        while let Some(e) = next {
+            causes.push(escape(&e.to_string()).into_owned());
+            next = e.source();
+        }
+        let cause = causes.into_iter().rev().fold(None, |next, message| {
+            Some(Box::new(Cause { message, next }))
+        });
+        Clean {
+            message: escape(&d.to_string()).into_owned(),
+            code: d.code().map(|c| escape(&c.to_string()).into_owned()),
+            severity: d.severity(),
+            help: d.help().map(|h| escape(&h.to_string()).into_owned()),
+            source_code: d.source_code(),
+            labels: d
+                .labels()
+                .map(|ls| {
+                    ls.map(|l| {
+                        let text = l.label().map(|t| escape(t).into_owned());
+                        if l.primary() {
+                            LabeledSpan::new_primary_with_span(text, *l.inner())
+                        } else {
+                            LabeledSpan::new_with_span(text, *l.inner())
+                        }
+                    })
+                    .collect()
+                })
+                .unwrap_or_default(),
+            related: d
+                .related()
+                .map(|r| r.map(Clean::new).collect())
+                .unwrap_or_default(),
+            cause,
+        }
+    }
+}
+
+impl fmt::Debug for Clean<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for Clean<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for Clean<'_> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|c| c as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl Diagnostic for Clean<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.severity
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source_code
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
 }
 
 /// A certificate summary as a source for labels.
@@ -206,10 +340,7 @@ fn render_findings(out: &mut String, findings: &[Finding], sources: &Sources<'_>
     let h = handler(color);
     for f in findings {
         let d = FindingDiag::new(f, sources);
-        let mut s = String::new();
-        if h.render_report(&mut s, &d).is_err() {
-            s = format!("{}[{}]: {}\n", f.severity, f.code, f.message);
-        }
+        let s = render_clean(&h, &d);
         out.push_str(s.trim_end());
         out.push_str("\n\n");
     }
@@ -219,7 +350,7 @@ fn render_findings(out: &mut String, findings: &[Finding], sources: &Sources<'_>
 pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: bool) -> String {
     let mut out = format!(
         "Persistent Chat file-transfer servers in {} ({}, {})\n\n",
-        t.source.name(),
+        escape(t.source.name()),
         t.format.as_str(),
         t.source.encoding()
     );
@@ -276,7 +407,11 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
         } else {
             hops.join(", ")
         };
-        out.push_str(&format!("Persistent Chat pool {name}: next hop {hops}.\n"));
+        out.push_str(&format!(
+            "Persistent Chat pool {}: next hop {}.\n",
+            escape(&name),
+            escape(&hops)
+        ));
     }
     if !findings.is_empty() {
         out.push('\n');
@@ -289,7 +424,7 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
         out.truncate(out.trim_end().len());
         out.push('\n');
     }
-    out
+    guard_lines(out)
 }
 
 /// `topocert check` in human form.
@@ -327,7 +462,7 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        return out;
+        return guard_lines(out);
     }
     if rep.findings.is_empty() && !rep.servers.is_empty() {
         out.push_str(
@@ -362,7 +497,11 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
     render_chains(&mut out, rep);
     let ca = match rep.expected_ca.source {
         CaSource::Unknown => "unknown".to_string(),
-        s => format!("{} ({})", rep.expected_ca.subjects.join("; "), s.as_str()),
+        s => format!(
+            "{} ({})",
+            escape(&rep.expected_ca.subjects.join("; ")),
+            s.as_str()
+        ),
     };
     let files = |st: FileStatus| rep.files.iter().filter(|f| f.status == st).count();
     let bad = rep
@@ -382,7 +521,7 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         plural(rep.count(Severity::Warning), "warning"),
         plural(rep.count(Severity::Note), "note"),
     ));
-    out
+    guard_lines(out)
 }
 
 /// The chain built for each server's certificate, so a reviewer sees why it

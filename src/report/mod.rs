@@ -48,8 +48,26 @@ pub fn explain_all() -> String {
     table(&["CODE", "DEFAULT", "SUMMARY"], &rows)
 }
 
-/// A plain text table with left-aligned columns separated by two spaces.
+/// A plain text table with left-aligned columns separated by two spaces. Cells
+/// are escaped ([`crate::text::escape`]), and the first is guarded so that no row
+/// begins with a workflow command ([`crate::text::line_start`]).
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        crate::text::line_start(c).into_owned()
+                    } else {
+                        crate::text::escape(c).into_owned()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let rows = &rows;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (w, cell) in widths.iter_mut().zip(r) {

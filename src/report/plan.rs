@@ -22,7 +22,7 @@ use crate::plan::{
 };
 use crate::roles::RoleRule;
 use crate::source::{Location, SourceFile};
-use crate::text::plural;
+use crate::text::{escape, guard_lines, plural};
 
 /// "SHA-256" for [`HASH`].
 fn hash_name() -> &'static str {
@@ -165,30 +165,33 @@ fn edition_name(req: &Request) -> &'static str {
 }
 
 fn request_diag<'a>(plan: &'a Plan, req: &Request) -> PlanDiag<'a> {
-    let mut help = format!(
+    // Each line escaped on its own: the line breaks are ours, none from an input.
+    let mut help = escape(&format!(
         "{}; {} Edition because {}",
         req.subject_rule.why(),
         edition_name(req),
         req.edition.evidence().describe()
-    );
+    ))
+    .into_owned();
     for line in config_reasons(&req.sans)
         .into_iter()
         .chain(config_reasons(&req.external))
     {
         help.push('\n');
-        help.push_str(&line);
+        help.push_str(&escape(&line));
     }
     // One line each, so no name is broken at a hyphen when the message wraps.
     let mut message = format!(
         "certificate request for {}\nsubject {}\nSAN     {}",
-        req.fqdn,
-        req.subject(),
-        req.san_names().join(", ")
+        escape(req.fqdn.as_str()),
+        escape(&req.subject()),
+        escape(&req.san_names().join(", "))
     );
     if let Some(cn) = &req.external_common_name {
         message.push_str(&format!(
-            "\nexternal web services request (public CA)\nsubject CN={cn}\nSAN     {}",
-            req.external_names().join(", ")
+            "\nexternal web services request (public CA)\nsubject CN={}\nSAN     {}",
+            escape(cn.as_str()),
+            escape(&req.external_names().join(", "))
         ));
     }
     PlanDiag {
@@ -196,7 +199,10 @@ fn request_diag<'a>(plan: &'a Plan, req: &Request) -> PlanDiag<'a> {
         message,
         help,
         severity: miette::Severity::Advice,
-        labels: request_labels(req),
+        labels: request_labels(req)
+            .into_iter()
+            .map(|(span, text, primary)| (span, escape(&text).into_owned(), primary))
+            .collect(),
     }
 }
 
@@ -204,14 +210,19 @@ fn skipped_diag<'a>(plan: &'a Plan, s: &Skipped) -> PlanDiag<'a> {
     PlanDiag {
         source: &plan.topology.source,
         message: skipped_message(s),
-        help: s.help.clone(),
+        help: escape(&s.help).into_owned(),
         severity: miette::Severity::Error,
-        labels: vec![(s.span.clone(), s.label.clone(), true)],
+        labels: vec![(s.span.clone(), escape(&s.label).into_owned(), true)],
     }
 }
 
+/// One line, every value from the topology escaped.
 fn skipped_message(s: &Skipped) -> String {
-    format!("no certificate request for {}: {}", s.name, s.reason)
+    escape(&format!(
+        "no certificate request for {}: {}",
+        s.name, s.reason
+    ))
+    .into_owned()
 }
 
 /// Per server, in topology order: the request or the reason there is none.
@@ -236,7 +247,7 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
     let t = &plan.topology;
     let mut out = format!(
         "Certificate requests for the Persistent Chat file-transfer servers in {} ({}, {})\n\n",
-        t.source.name(),
+        escape(t.source.name()),
         t.format.as_str(),
         t.source.encoding()
     );
@@ -298,7 +309,7 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
         KEY_USAGE.join(", "),
     ));
     match &plan.options.ca_template {
-        Some(tpl) => out.push_str(&format!(", CA template {tpl}.\n")),
+        Some(tpl) => out.push_str(&format!(", CA template {}.\n", escape(tpl))),
         None => out.push_str(".\n"),
     }
     match plan.options.web.layout {
@@ -325,10 +336,10 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
     } else {
         out.push_str(&format!("\nWrote {}:\n", plural(emitted.len(), "file")));
         for p in emitted {
-            out.push_str(&format!("  {}\n", crate::paths::display(p)));
+            out.push_str(&format!("  {}\n", escape(&crate::paths::display(p))));
         }
     }
-    out
+    guard_lines(out)
 }
 
 /// `--check`: per planned server, what its supplied certificate covers.
@@ -340,14 +351,19 @@ fn render_coverage(plan: &Plan) -> String {
         };
         let total = c.covered.len() + c.missing.len();
         match &c.file {
-            None => out.push_str(&format!("  {}: no certificate supplied\n", req.fqdn)),
+            None => out.push_str(&format!(
+                "  {}: no certificate supplied\n",
+                escape(req.fqdn.as_str())
+            )),
             Some(path) if c.missing.is_empty() => out.push_str(&format!(
-                "  {}: {path} covers all {total} names\n",
-                req.fqdn
+                "  {}: {} covers all {total} names\n",
+                escape(req.fqdn.as_str()),
+                escape(path)
             )),
             Some(path) => out.push_str(&format!(
-                "  {}: {path} covers {} of {total} names; missing:\n",
-                req.fqdn,
+                "  {}: {} covers {} of {total} names; missing:\n",
+                escape(req.fqdn.as_str()),
+                escape(path),
                 c.covered.len()
             )),
         }
@@ -357,7 +373,11 @@ fn render_coverage(plan: &Plan) -> String {
                     Need::FileTransfer => "name-mismatch",
                     Need::Web => "missing-web-name",
                 };
-                out.push_str(&format!("    {} ({}) [{code}]\n", n.name, n.why()));
+                out.push_str(&format!(
+                    "    {} ({}) [{code}]\n",
+                    escape(n.name.as_str()),
+                    escape(&n.why())
+                ));
             }
         }
     }
@@ -373,7 +393,7 @@ pub fn render_skipped_short(plan: &Plan) -> String {
             let l = plan.topology.source.location(&s.span);
             format!(
                 "{}:{}:{}: error: {}\n",
-                l.path,
+                super::short::line_path(&l.path),
                 l.line,
                 l.column,
                 skipped_message(s)
@@ -610,12 +630,15 @@ pub fn render_json(plan: &Plan, emitted: &[PathBuf]) -> String {
 // ---------------------------------------------------------------------------------
 // CSV
 
-/// One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF.
+/// One RFC 4180 field: its text made safe for spreadsheets first
+/// ([`crate::text::csv_cell`]: no formula, no control character), then quoted when
+/// it holds a comma or a quote.
 fn csv_field(s: &str) -> String {
+    let s = crate::text::csv_cell(s);
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
     }
 }
 
@@ -911,7 +934,9 @@ mod tests {
         assert_eq!(csv_field("a;b"), "a;b");
         assert_eq!(csv_field("Redmond, WA"), "\"Redmond, WA\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\r\nlines"), "\"two\r\nlines\"");
+        assert_eq!(csv_field("two\r\nlines"), "two\\r\\nlines");
+        assert_eq!(csv_field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_field("@SUM(1,2)"), "\"'@SUM(1,2)\"");
     }
 
     #[test]

@@ -10,6 +10,7 @@ file. A finding that points at no file at all is printed as
 
 use crate::check::Report;
 use crate::rules::Severity;
+use crate::text::{escape, guard_lines};
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -22,12 +23,20 @@ fn severity_style(s: Severity) -> &'static str {
     }
 }
 
-/// Messages are one line already; keep the format line-oriented whatever happens.
-fn one_line(s: &str) -> String {
-    s.split(['\r', '\n'])
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The path that begins a line, escaped, and never read as a workflow command: a
+/// relative path that does not begin with a letter, digit, `.` or `_` is written
+/// `./path` (the same file to an editor).
+pub fn line_path(path: &str) -> String {
+    let e = escape(path);
+    let plain = e
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '/' | '\\'));
+    if plain {
+        e.into_owned()
+    } else {
+        format!("./{e}")
+    }
 }
 
 /// `topocert check --format short`.
@@ -35,10 +44,10 @@ pub fn render_check(rep: &Report, color: bool) -> String {
     let mut out = String::new();
     for f in &rep.findings {
         let place = match super::locate_in(rep, f) {
-            Some(l) => format!("{}:{}:{}:", l.path, l.line, l.column),
+            Some(l) => format!("{}:{}:{}:", line_path(&l.path), l.line, l.column),
             None => "topocert:".to_string(),
         };
-        let message = one_line(&f.message);
+        let message = escape(&f.message);
         if color {
             out.push_str(&format!(
                 "{BOLD}{place}{RESET} {}{}{RESET}[{}]: {BOLD}{message}{RESET}\n",
@@ -50,16 +59,19 @@ pub fn render_check(rep: &Report, color: bool) -> String {
             out.push_str(&format!("{place} {}[{}]: {message}\n", f.severity, f.code));
         }
     }
-    out
+    guard_lines(out)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::one_line;
+    use super::line_path;
 
     #[test]
-    fn messages_stay_on_one_line() {
-        assert_eq!(one_line("a\r\nb\nc"), "a b c");
-        assert_eq!(one_line("plain"), "plain");
+    fn paths_at_line_start_are_plain() {
+        assert_eq!(line_path("certs/a.cer"), "certs/a.cer");
+        assert_eq!(line_path("/abs/a.cer"), "/abs/a.cer");
+        assert_eq!(line_path("::error::x.cer"), "./::error::x.cer");
+        assert_eq!(line_path("a\n::add-mask::b.cer"), "a\\n::add-mask::b.cer");
+        assert_eq!(line_path(" x.cer"), "./ x.cer");
     }
 }
