@@ -79,9 +79,18 @@ pub enum ListFormat {
 /// Where a command writes its document.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Write the output to FILE (replaced atomically) instead of standard output.
+    /// Write the output to FILE instead of standard output: a regular file is
+    /// replaced atomically, a device or FIFO written into, `-` is standard output.
+    /// A file that is one of the run's inputs is refused.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// The file to write, `None` for standard output.
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| *p != Path::new("-"))
+    }
 }
 
 /// Options every command that reads a topology takes.
@@ -426,12 +435,73 @@ pub fn write_file_atomic(path: &Path, text: &str) -> Result<(), Error> {
     })
 }
 
-/// Send a rendered document to `--output FILE` or to standard output.
-fn emit(out: &mut dyn Write, output: Option<&Path>, text: &str) -> Result<(), Error> {
-    match output {
-        Some(p) => write_file_atomic(p, text),
-        None => write_out(out, text),
+/// Send a rendered document to `--output FILE` or to standard output. `inputs`
+/// are the files the run read: none of them is ever overwritten.
+fn emit(
+    out: &mut dyn Write,
+    output: Option<&Path>,
+    text: &str,
+    inputs: &[PathBuf],
+) -> Result<(), Error> {
+    let Some(path) = output else {
+        return write_out(out, text);
+    };
+    refuse_input(path, inputs)?;
+    match std::fs::metadata(path) {
+        // A character device (`/dev/null`, `/dev/stdout`), a FIFO or a socket is
+        // written into: renaming over it would replace the device with a file.
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let fail = |source| Error::Write {
+                path: path.display().to_string(),
+                source,
+            };
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(fail)?;
+            match f.write_all(text.as_bytes()).and_then(|()| f.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(fail(e)),
+                _ => Ok(()),
+            }
+        }
+        _ => write_file_atomic(path, text),
     }
+}
+
+/// Refuse `output` when it is one of `inputs`: the same canonical path, or the
+/// same file by device and inode (a hard link, another name for it).
+fn refuse_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    // A file that does not exist yet is no input.
+    let Ok(out_meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    let out_canonical = std::fs::canonicalize(output).ok();
+    for input in inputs {
+        let Ok(meta) = std::fs::metadata(input) else {
+            continue;
+        };
+        let same = same_file(&out_meta, &meta)
+            || (out_canonical.is_some() && std::fs::canonicalize(input).ok() == out_canonical);
+        if same {
+            return Err(Error::Usage(format!(
+                "refusing to write the output to {}: it is {}, an input of this run; nothing was written",
+                output.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 fn write_out(out: &mut dyn Write, text: &str) -> Result<(), Error> {
@@ -477,11 +547,12 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         max_cert_files: args.max_cert_files,
         probe: probe_options(args),
     };
+    let config_path = opts.config.path.clone();
     let rep = check::check(&args.topology, &opts)?;
     if let Some(dir) = &args.probe.save_probed {
         save_probed(&rep, dir, args.probe.force)?;
     }
-    let color = color_for(args.common.color.color, tty, args.output.output.is_some());
+    let color = color_for(args.common.color.color, tty, args.output.file().is_some());
     let text = match args.format {
         CheckFormat::Human => report::human::render_check(&rep, color, args.quiet),
         CheckFormat::Short => report::short::render_check(&rep, color),
@@ -500,7 +571,13 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         }
         CheckFormat::Html => report::html::render_check(&rep),
     };
-    emit(out, args.output.output.as_deref(), &text)?;
+    let inputs: Vec<PathBuf> = std::iter::once(args.topology.clone())
+        .chain(args.ca.iter().cloned())
+        .chain(config_path)
+        .chain(opts.certs.iter().cloned())
+        .chain(rep.files.iter().map(|f| PathBuf::from(&f.path)))
+        .collect();
+    emit(out, args.output.file(), &text, &inputs)?;
     Ok(u8::from(rep.has_errors()))
 }
 
@@ -543,12 +620,17 @@ fn run_list(args: &ListArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Error
     let topology = crate::topology::load(&args.topology, args.common.input.max_input_size)?;
     let roles = crate::roles::resolve(&topology);
     let findings = check::topology_findings(&topology, &roles);
-    let color = color_for(args.common.color.color, tty, args.output.output.is_some());
+    let color = color_for(args.common.color.color, tty, args.output.file().is_some());
     let text = match args.format {
         ListFormat::Human => report::human::render_list(&topology, &roles, &findings, color),
         ListFormat::Json => report::json::render_list(&topology, &roles, &findings),
     };
-    emit(out, args.output.output.as_deref(), &text)?;
+    emit(
+        out,
+        args.output.file(),
+        &text,
+        std::slice::from_ref(&args.topology),
+    )?;
     Ok(0)
 }
 
