@@ -36,6 +36,8 @@ pub struct CheckOptions {
     pub max_cert_files: usize,
     /// `--probe`: take each server's certificate chain over TLS too.
     pub probe: Option<crate::probe::ProbeOptions>,
+    /// Follow symbolic links out of the `--certs` folders.
+    pub follow_external_links: bool,
 }
 
 /// Default for [`CheckOptions::max_cert_files`].
@@ -100,6 +102,7 @@ pub fn check(path: &Path, opts: &CheckOptions) -> Result<Report, Error> {
 
     let load_opts = LoadOptions {
         pfx_password: opts.pfx_password.clone(),
+        follow_external_links: opts.follow_external_links,
         ..LoadOptions::default()
     };
     let ca_files = load_ca(&opts.ca, &load_opts)?;

@@ -155,6 +155,10 @@ pub struct CheckArgs {
     /// Most certificate files read from --certs.
     #[arg(long, value_name = "N", default_value_t = check::DEFAULT_MAX_CERT_FILES)]
     pub max_cert_files: usize,
+    /// Follow symbolic links in --certs folders that lead outside them (reported and
+    /// not followed by default).
+    #[arg(long)]
+    pub follow_external_links: bool,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -546,6 +550,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
         max_input_size: args.common.input.max_input_size,
         max_cert_files: args.max_cert_files,
         probe: probe_options(args),
+        follow_external_links: args.follow_external_links,
     };
     let config_path = opts.config.path.clone();
     let rep = check::check(&args.topology, &opts)?;

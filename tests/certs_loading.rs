@@ -719,3 +719,66 @@ fn documented_extensions() {
         ]
     );
 }
+
+/// A symbolic link inside a `--certs` folder that leads out of it (`certs/root ->
+/// /`) is reported and not followed, unless `--follow-external-links`; a link to
+/// another named folder is followed; `/proc`, `/sys` and `/dev` are never walked.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_certs_folders_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let t = TempDir::new("links-out");
+    let b = &t.0;
+    t.file("certs/a.cer", b"x");
+    t.file("outside/secret.pem", b"x");
+    t.file("outside/more.cer", b"x");
+    t.file("other/b.cer", b"x");
+    symlink("/", b.join("certs/root")).unwrap();
+    symlink(b.join("outside"), b.join("certs/out")).unwrap();
+    symlink(b.join("outside/secret.pem"), b.join("certs/key.pem")).unwrap();
+    symlink(b.join("other"), b.join("certs/other")).unwrap();
+    symlink("/proc", b.join("certs/proc")).unwrap();
+    let certs = b.join("certs");
+    let start = std::time::Instant::now();
+    let got = describe(&collect(&[certs.clone(), b.join("other")]), b);
+    assert!(start.elapsed().as_secs() < 5, "walked outside");
+    let outside = b.join("outside").canonicalize().unwrap();
+    assert_eq!(
+        got,
+        [
+            "file certs/a.cer".to_string(),
+            format!(
+                "problem certs/key.pem: symbolic link to {}, outside the --certs folders: not followed (--follow-external-links follows it)",
+                outside.join("secret.pem").display()
+            ),
+            "file certs/other/b.cer".to_string(),
+            format!(
+                "problem certs/out: symbolic link to {}, outside the --certs folders: not followed (--follow-external-links follows it)",
+                outside.display()
+            ),
+            "problem certs/proc: symbolic link to /proc, outside the --certs folders: not followed (--follow-external-links follows it)".to_string(),
+            "problem certs/root: symbolic link to /, outside the --certs folders: not followed (--follow-external-links follows it)".to_string(),
+        ]
+    );
+    // Followed when asked, except the system directories.
+    std::fs::remove_file(b.join("certs/root")).unwrap();
+    let got = describe(&topocert::certs::collect_following(&[certs], true), b);
+    assert!(
+        got.contains(&"file certs/out/more.cer".to_string()),
+        "{got:?}"
+    );
+    assert!(got.contains(&"file certs/key.pem".to_string()), "{got:?}");
+    assert!(
+        got.contains(
+            &"problem certs/proc: /proc is a system directory, never searched for certificates"
+                .to_string()
+        ),
+        "{got:?}"
+    );
+    let got = describe(&collect(&[PathBuf::from("/sys")]), b);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].ends_with("never searched for certificates"),
+        "{got:?}"
+    );
+}

@@ -28,6 +28,7 @@ fn opts(certs: &[&str], ca: &[&str]) -> CheckOptions {
         max_input_size: 1 << 20,
         max_cert_files: 100,
         probe: None,
+        follow_external_links: false,
     }
 }
 

@@ -288,3 +288,64 @@ fn github_commands_are_ours_only() {
     }
     assert!(out.stdout.contains("\\u{1b}[2J"), "{}", out.stdout);
 }
+
+/// `certs/root -> /` does not walk the host: the link is reported (an unreadable
+/// certificate, located at the link) and the run ends at once; with
+/// `--follow-external-links` a link out to a folder of certificates is followed.
+#[cfg(unix)]
+#[test]
+fn certs_links_out_of_the_tree_are_reported_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let certs = dir.path().join("certs");
+    std::fs::create_dir(&certs).unwrap();
+    std::os::unix::fs::symlink("/", certs.join("root")).unwrap();
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("x.pem"), hostile_cert()).unwrap();
+    std::os::unix::fs::symlink(&outside, certs.join("more")).unwrap();
+    let run = |follow: bool| {
+        let mut args = vec![
+            "check",
+            "samples/standard-edition/topology.xml",
+            "--certs",
+            certs.to_str().unwrap(),
+            "--valid-at",
+            "2026-06-01",
+            "--format",
+            "json",
+        ];
+        if follow {
+            args.push("--follow-external-links");
+        }
+        let start = std::time::Instant::now();
+        let out = topocert(&args);
+        assert!(start.elapsed().as_secs() < 20, "walked the host");
+        common::parse_json(&out.stdout)
+    };
+    let doc = run(false);
+    let files: Vec<(String, String)> = doc["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["path"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().all(|(_, s)| s == "unreadable"), "{files:?}");
+    let text = doc.to_string();
+    assert!(text.contains("outside the --certs folders"), "{text}");
+    std::fs::remove_file(certs.join("root")).unwrap();
+    let doc = run(true);
+    let paths: Vec<&str> = doc["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("more/x.pem"), "{paths:?}");
+}

@@ -155,6 +155,7 @@ impl DataSet {
             max_input_size: DEFAULT_MAX_INPUT_SIZE,
             max_cert_files: topocert::check::DEFAULT_MAX_CERT_FILES,
             probe: None,
+            follow_external_links: false,
         }
     }
 

@@ -41,16 +41,43 @@ pub fn has_cert_extension(path: &Path) -> bool {
 /// link, a symbolic link loop and an entry that is not a regular file are
 /// problems. A path that does not exist is a problem. The order is
 /// deterministic and a file reached twice (same canonical path) is listed once.
+///
+/// A symbolic link met inside a directory that resolves outside every directory
+/// named in `inputs` is a problem and is not followed (a link `certs/root -> /`
+/// would walk the whole host); [`collect_following`] follows them. `/proc`, `/sys`
+/// and `/dev` are never walked.
 pub fn collect(inputs: &[PathBuf]) -> Vec<Collected> {
-    let mut walker = Walker::default();
+    collect_following(inputs, false)
+}
+
+/// [`collect`], following links out of the named directories when
+/// `follow_external` (`--follow-external-links`).
+pub fn collect_following(inputs: &[PathBuf], follow_external: bool) -> Vec<Collected> {
+    let mut walker = Walker {
+        follow_external,
+        roots: inputs
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| fs::canonicalize(p).ok())
+            .collect(),
+        ..Walker::default()
+    };
     for input in inputs {
         walker.input(input);
     }
     walker.out
 }
 
+/// Directories of the running system, never certificate stores: walking them
+/// reads devices and kernel state.
+const SYSTEM_DIRS: [&str; 3] = ["/proc", "/sys", "/dev"];
+
 #[derive(Default)]
 struct Walker {
+    /// Canonical paths of the directories named in the inputs.
+    roots: Vec<PathBuf>,
+    /// Follow links that resolve outside `roots`.
+    follow_external: bool,
     out: Vec<Collected>,
     /// Canonical paths of files and problems already listed.
     seen: HashSet<PathBuf>,
@@ -89,6 +116,15 @@ impl Walker {
         };
         if self.stack.contains(&canonical) {
             return self.problem(path, "symbolic link loop".to_owned());
+        }
+        if cfg!(unix) && SYSTEM_DIRS.iter().any(|d| canonical.starts_with(d)) {
+            return self.problem(
+                path,
+                format!(
+                    "{} is a system directory, never searched for certificates",
+                    canonical.display()
+                ),
+            );
         }
         if !self.walked.insert(canonical.clone()) {
             // Walked already through another path: its files are listed.
@@ -148,6 +184,23 @@ impl Walker {
                 // directory of them) that are now missing.
                 Err(_) => return self.problem(path, "broken symbolic link".to_owned()),
             };
+            if (meta.is_dir() || wanted) && !self.follow_external {
+                let target = fs::canonicalize(path);
+                let inside = target
+                    .as_ref()
+                    .is_ok_and(|t| self.roots.iter().any(|r| t.starts_with(r)));
+                if !inside {
+                    let to = target
+                        .map(|t| t.display().to_string())
+                        .unwrap_or_else(|e| io_reason(&e));
+                    return self.problem(
+                        path,
+                        format!(
+                            "symbolic link to {to}, outside the --certs folders: not followed (--follow-external-links follows it)"
+                        ),
+                    );
+                }
+            }
             if meta.is_dir() {
                 if wanted {
                     self.problem(path, "is a directory".to_owned());

@@ -5,7 +5,9 @@ from, what loading it gave, and (filled in by pairing) which servers it serves.
 
 use rayon::prelude::*;
 
-use super::{Certificate, Collected, LoadError, LoadOptions, LoadedFile, collect, load_file};
+use super::{
+    Certificate, Collected, LoadError, LoadOptions, LoadedFile, collect_following, load_file,
+};
 use std::path::PathBuf;
 
 /// What happened to one supplied certificate file.
@@ -65,7 +67,7 @@ pub fn load_files(
     opts: &LoadOptions,
     max_files: usize,
 ) -> Result<Vec<CertFile>, TooManyFiles> {
-    let collected = collect(inputs);
+    let collected = collect_following(inputs, opts.follow_external_links);
     if collected.len() > max_files {
         return Err(TooManyFiles {
             found: collected.len(),

@@ -31,7 +31,7 @@ use std::sync::Arc;
 
 use x509_parser::prelude::X509Error;
 
-pub use collect::{CERT_EXTENSIONS, Collected, collect, has_cert_extension};
+pub use collect::{CERT_EXTENSIONS, Collected, collect, collect_following, has_cert_extension};
 pub use file::{CertFile, FileStatus, TooManyFiles, load_files, path_key};
 pub use info::{CertInfo, Hash, KeyAlgorithm, KeyInfo, SignatureAlgorithm};
 pub use summary::{Field, Summary, summary};
@@ -45,6 +45,9 @@ pub struct LoadOptions {
     pub pfx_password: Option<String>,
     /// Files larger than this are refused before being read. Default 1 MiB.
     pub max_file_size: u64,
+    /// Follow symbolic links inside `--certs` folders that resolve outside them
+    /// (`--follow-external-links`).
+    pub follow_external_links: bool,
 }
 
 impl Default for LoadOptions {
@@ -52,6 +55,7 @@ impl Default for LoadOptions {
         LoadOptions {
             pfx_password: None,
             max_file_size: 1024 * 1024,
+            follow_external_links: false,
         }
     }
 }
