@@ -27,11 +27,15 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{Diagnostic, LabeledSpan, SourceCode};
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::fqdn::Fqdn;
+use crate::source::{Bounded, SourceFile, TextEncoding, read_bounded};
+
+/// Largest config file read, in bytes (1 MiB): a `topocert.toml` is a few lines.
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
 use crate::rules::{Code, Ignore, Level, Settings, Target};
 
 /// The run's configuration.
@@ -55,7 +59,7 @@ pub struct ConfigError {
     pub line: usize,
     pub column: usize,
     pub message: String,
-    src: NamedSource<String>,
+    src: SourceFile,
     span: Range<usize>,
     /// The I/O error when the file could not be read.
     #[source]
@@ -186,17 +190,44 @@ impl Config {
         }
     }
 
+    /// Read and parse the config file at `path`: a regular file (a FIFO without
+    /// a writer would hang the run) of at most [`MAX_CONFIG_SIZE`] bytes.
     pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let cannot = |e: std::io::Error| {
             Box::new(ConfigError {
                 path: crate::paths::display(path),
                 line: 1,
                 column: 1,
                 message: "cannot read the config file".to_string(),
-                src: NamedSource::new(crate::paths::display(path), String::new()),
+                src: SourceFile::new(
+                    crate::paths::display(path),
+                    String::new(),
+                    TextEncoding::Utf8,
+                ),
                 span: 0..0,
                 source: Some(e),
             })
+        };
+        let meta = std::fs::metadata(path).map_err(cannot)?;
+        if !meta.is_file() {
+            return Err(cannot(std::io::Error::other(
+                "it is not a regular file (a folder, pipe or device is not read)",
+            )));
+        }
+        let bytes = match read_bounded(path, MAX_CONFIG_SIZE) {
+            Ok(b) => b,
+            Err(Bounded::Io(e)) => return Err(cannot(e)),
+            Err(Bounded::TooLarge) => {
+                return Err(cannot(std::io::Error::other(format!(
+                    "it is larger than the {MAX_CONFIG_SIZE}-byte limit"
+                ))));
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|_| {
+            cannot(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ))
         })?;
         Config::parse(path, text)
     }
@@ -211,7 +242,7 @@ impl Config {
                 line,
                 column,
                 message,
-                src: NamedSource::new(name.clone(), text.clone()),
+                src: SourceFile::new(name.clone(), text.clone(), TextEncoding::Utf8),
                 span,
                 source: None,
             })

@@ -81,6 +81,12 @@ pub enum SourceError {
         size: u64,
         limit: u64,
     },
+    #[error("{} holds more than {limit} bytes, the limit; stopped reading there", crate::paths::display(path))]
+    #[diagnostic(
+        code(topocert::too_large),
+        help("raise the limit with --max-input-size")
+    )]
+    StreamTooLarge { path: PathBuf, limit: u64 },
     #[error("{path}:{line}:{column}: invalid {encoding}: {what}")]
     #[diagnostic(
         code(topocert::encoding),
@@ -109,6 +115,31 @@ pub struct SourceFile {
     shown: std::sync::OnceLock<Option<String>>,
 }
 
+/// Why [`read_bounded`] stopped.
+#[derive(Debug)]
+pub enum Bounded {
+    Io(std::io::Error),
+    /// More than the limit: reading stopped one byte past it.
+    TooLarge,
+}
+
+/// Read `path` through a counting reader that stops one byte past `limit`, so a
+/// pipe, a device (`/dev/zero`) or a file that grows while read never takes more
+/// than `limit` bytes of memory; a file's own size only sizes the buffer.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Bounded> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
+    let hint = file.metadata().map(|m| m.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Bounded::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Bounded::TooLarge);
+    }
+    Ok(bytes)
+}
+
 impl SourceFile {
     /// Read and decode `path`, refusing files larger than `max_size` bytes.
     pub fn read(path: &Path, max_size: u64) -> Result<Self, SourceError> {
@@ -129,7 +160,16 @@ impl SourceFile {
                 limit: max_size,
             });
         }
-        let bytes = std::fs::read(path).map_err(read_err)?;
+        let bytes = match read_bounded(path, max_size) {
+            Ok(b) => b,
+            Err(Bounded::Io(e)) => return Err(read_err(e)),
+            Err(Bounded::TooLarge) => {
+                return Err(SourceError::StreamTooLarge {
+                    path: path.to_path_buf(),
+                    limit: max_size,
+                });
+            }
+        };
         Self::decode_vec(crate::paths::display(path), bytes)
     }
 
