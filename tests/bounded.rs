@@ -18,6 +18,7 @@ struct Run {
 
 /// Run the binary and wait for it with `wait4`, which gives this child's own peak
 /// memory (other tests' children run in parallel).
+#[allow(clippy::zombie_processes)] // reaped by wait4 below
 fn run(args: &[&str]) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_topocert"))
