@@ -456,7 +456,7 @@ fn emit(
         // written into: renaming over it would replace the device with a file.
         Ok(m) if !m.is_file() && !m.is_dir() => {
             let fail = |source| Error::Write {
-                path: path.display().to_string(),
+                path: crate::paths::display(path),
                 source,
             };
             let mut f = std::fs::OpenOptions::new()
@@ -489,8 +489,8 @@ fn refuse_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
         if same {
             return Err(Error::Usage(format!(
                 "refusing to write the output to {}: it is {}, an input of this run; nothing was written",
-                output.display(),
-                input.display()
+                crate::paths::display(output),
+                crate::paths::display(input)
             )));
         }
     }

@@ -1217,4 +1217,47 @@ fn plan_check_agrees_with_check() {
             .unwrap()
             .contains("does not cover fe04.contoso.local (server FQDN)")
     );
+/// `--emit` is all or nothing: a legal 253-character FQDN makes a file name longer
+/// than a file system accepts, so the run stops (exit 2) before writing anything —
+/// no template of the other servers, no temporary directory, no DIR it created —
+/// and the same run without that server is not refused by leftovers.
+#[test]
+fn emit_is_all_or_nothing() {
+    let tmp = tempdir("all-or-nothing");
+    let long = format!(
+        "{}.{}.{}.{}",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(61)
+    );
+    assert_eq!(long.len(), 253);
+    let text = std::fs::read_to_string("samples/multi-site/topology.xml").unwrap();
+    assert!(text.contains("\"dub-fe01.fabrikam.local\""));
+    let topology = tmp.path().join("topology.xml");
+    std::fs::write(&topology, text.replace("dub-fe01.fabrikam.local", &long)).unwrap();
+    let t = topology.to_str().unwrap();
+
+    // DIR does not exist: it is not left behind.
+    let fresh = tmp.path().join("new");
+    let out = emit(t, &fresh, &[]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("more than the 255"), "{}", out.stderr);
+    assert!(out.stderr.contains("nothing was written"), "{}", out.stderr);
+    assert!(!fresh.exists());
+
+    // DIR exists: only what was there before.
+    let dir = tmp.path().join("requests");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "x").unwrap();
+    let out = emit(t, &dir, &[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(file_names(&dir), vec!["notes.txt"]);
+
+    // The sample itself then writes every file at once.
+    let out = emit("samples/multi-site/topology.xml", &dir, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let names = file_names(&dir);
+    assert!(names.len() > 2, "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with('.')), "{names:?}");
 }
