@@ -34,8 +34,9 @@ use toml::Spanned;
 use crate::fqdn::Fqdn;
 use crate::source::{Bounded, SourceFile, TextEncoding, read_bounded};
 
-/// Largest config file read, in bytes (1 MiB): a `topocert.toml` is a few lines.
-pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+/// Largest config file read, in bytes (4 MiB): room for 20,000 `[[ignore]]` entries
+/// with real names and reasons (about 2 MB), far below any memory concern.
+pub const MAX_CONFIG_SIZE: u64 = 4 * 1024 * 1024;
 use crate::rules::{Code, Ignore, Level, Settings, Target};
 
 /// The run's configuration.

@@ -1,6 +1,6 @@
 //! Bounded resources, through the binary: a topology read from a device or a pipe
 //! stops at `--max-input-size` (time and peak memory asserted), a config file is a
-//! regular file of at most 1 MiB (a FIFO without a writer does not hang the run).
+//! regular file of at most 4 MiB (a FIFO without a writer does not hang the run).
 
 #![cfg(unix)]
 
@@ -142,7 +142,7 @@ fn config_is_a_small_regular_file() {
     assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
     let big = dir.path().join("big.toml");
     let mut text = String::from("[rules]\n");
-    text.push_str(&"# padding\n".repeat(120_000));
+    text.push_str(&"# padding\n".repeat(420_000));
     std::fs::write(&big, text).unwrap();
     let r = run(&[
         "check",
@@ -152,7 +152,7 @@ fn config_is_a_small_regular_file() {
     ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.contains("larger than the 1048576-byte limit"),
+        r.stderr.contains("larger than the 4194304-byte limit"),
         "{}",
         r.stderr
     );

@@ -70,43 +70,46 @@ impl Settings {
         topology: Option<&Topology>,
         files: &[CertFile],
     ) -> Vec<Finding> {
-        let mut by_code: HashMap<Code, Vec<usize>> = HashMap::new();
+        // Each suppression under its exact key (code, server, certificate), the
+        // first in config order winning: a finding looks up the four keys it can
+        // match (with and without its server, with and without its file), so the
+        // cost is linear in findings plus suppressions.
+        type Key = (Code, Option<Fqdn>, Option<PathBuf>);
+        let mut index: HashMap<Key, usize> = HashMap::with_capacity(self.ignores.len());
         for (i, ig) in self.ignores.iter().enumerate() {
-            by_code.entry(ig.code).or_default().push(i);
+            let key = (
+                ig.code,
+                ig.server.clone(),
+                ig.certificate.as_deref().map(path_key),
+            );
+            index.entry(key).or_insert(i);
         }
-        // Certificate paths of the suppressions, compared once each.
-        let ignore_paths: Vec<Option<PathBuf>> = self
-            .ignores
-            .iter()
-            .map(|ig| ig.certificate.as_deref().map(path_key))
-            .collect();
         let mut file_keys: HashMap<usize, PathBuf> = HashMap::new();
         let mut used = vec![false; self.ignores.len()];
         let mut out = Vec::with_capacity(findings.len());
         for f in findings {
-            let candidates = by_code.get(&f.code).map(Vec::as_slice).unwrap_or(&[]);
-            let hit = candidates.iter().copied().find(|&i| {
-                let Some(ig) = self.ignores.get(i) else {
-                    return false;
-                };
-                let server_ok = ig
-                    .server
-                    .as_ref()
-                    .is_none_or(|s| subject_fqdn(f.subject, topology).is_some_and(|fs| fs == s));
-                let cert_ok = match ignore_paths.get(i).and_then(Option::as_ref) {
-                    None => true,
-                    Some(p) => f.certificate.is_some_and(|fi| {
-                        let key = file_keys.entry(fi).or_insert_with(|| {
-                            files
-                                .get(fi)
-                                .map(|cf| path_key(Path::new(&cf.path)))
-                                .unwrap_or_default()
-                        });
-                        key == p
-                    }),
-                };
-                server_ok && cert_ok
+            let server = subject_fqdn(f.subject, topology).cloned();
+            let file = f.certificate.map(|fi| {
+                file_keys
+                    .entry(fi)
+                    .or_insert_with(|| {
+                        files
+                            .get(fi)
+                            .map(|cf| path_key(Path::new(&cf.path)))
+                            .unwrap_or_default()
+                    })
+                    .clone()
             });
+            // The finding's own server and file, then the wildcards (None).
+            let servers = [server.clone(), None];
+            let servers = &servers[..if server.is_some() { 2 } else { 1 }];
+            let certs = [file.clone(), None];
+            let certs = &certs[..if file.is_some() { 2 } else { 1 }];
+            let hit = servers
+                .iter()
+                .flat_map(|s| certs.iter().map(move |c| (f.code, s.clone(), c.clone())))
+                .filter_map(|key| index.get(&key).copied())
+                .min();
             match hit {
                 Some(i) => {
                     if let Some(u) = used.get_mut(i) {
