@@ -14,8 +14,14 @@ pub struct Fqdn {
 }
 
 impl Fqdn {
+    /// The name `text`; the absolute form (`se01.litware.local.`, one final dot)
+    /// names the same host and is kept without its dot.
     pub fn new(text: impl Into<String>) -> Self {
         let text: String = text.into();
+        let text = match text.strip_suffix('.') {
+            Some(rest) if !rest.is_empty() && !rest.ends_with('.') => rest.to_string(),
+            _ => text,
+        };
         let key = text.trim_end_matches('.').to_ascii_lowercase();
         Fqdn { text, key }
     }
@@ -59,6 +65,14 @@ impl Fqdn {
         }
         if t.split('.').any(|l| l.is_empty() || l.len() > 63) || t.len() > 253 {
             return Some(format!("`{t}` has an empty or over-long label"));
+        }
+        if let Some(l) = t
+            .split('.')
+            .find(|l| l.starts_with('-') || l.ends_with('-'))
+        {
+            return Some(format!(
+                "`{t}` has the label `{l}`, and a host name label cannot begin or end with a hyphen (RFC 952, RFC 1123)"
+            ));
         }
         None
     }
@@ -178,5 +192,23 @@ mod tests {
         assert!(Fqdn::new("fe 01.x").problem().is_some());
         assert!(Fqdn::new("fe01..x").problem().is_some());
         assert!(Fqdn::new("fe01.contoso.local").problem().is_none());
+        // The absolute form is the same name.
+        let abs = Fqdn::new("se01.litware.local.");
+        assert!(abs.problem().is_none());
+        assert_eq!(abs.as_str(), "se01.litware.local");
+        assert_eq!(abs, Fqdn::new("SE01.litware.local"));
+        assert!(Fqdn::new("se01.litware.local..").problem().is_some());
+        assert!(Fqdn::new(".").problem().is_some());
+        for bad in [
+            "-se01.litware.local",
+            "se01-.litware.local",
+            "se01.-x.local",
+        ] {
+            assert!(
+                Fqdn::new(bad).problem().unwrap().contains("hyphen"),
+                "{bad}"
+            );
+        }
+        assert!(Fqdn::new("se-01.lit-ware.local").problem().is_none());
     }
 }

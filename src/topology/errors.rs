@@ -107,6 +107,23 @@ impl Parser<'_> {
     }
 
     pub(super) fn entity_error(&self, span: Range<usize>, name: &str) -> TopologyError {
+        if let Some(number) = name.strip_prefix('#') {
+            let message = match char_ref_value(number) {
+                Some(v) => format!(
+                    "the character reference `&{name};` stands for U+{v:04X}, a character XML forbids"
+                ),
+                None => {
+                    format!("the character reference `&{name};` is not a valid character number")
+                }
+            };
+            return TopologyError::new(
+                self.src,
+                span,
+                message,
+                "forbidden character",
+                "XML 1.0 allows no control character other than tab, line feed and carriage return, not even written as a reference; remove it or re-export the topology",
+            );
+        }
         TopologyError::new(
             self.src,
             span,
@@ -258,4 +275,30 @@ pub(super) fn tag_name(text: &str, span: &Range<usize>) -> String {
         .next()
         .unwrap_or("")
         .to_string()
+}
+
+/// The number of a character reference's `#…` part (`#0`, `#x1B`), if it is one.
+pub(super) fn char_ref_value(number: &str) -> Option<u32> {
+    match number.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => number.parse().ok(),
+    }
+}
+
+/// Whether XML 1.0 allows `c` in a document (the `Char` production).
+pub(super) fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The first character reference in `raw` that stands for a character XML
+/// forbids, or is no character at all (its name, `#0`), for the message.
+pub(super) fn forbidden_char_ref(raw: &str) -> Option<String> {
+    raw.split('&').skip(1).find_map(|part| {
+        let name = part.split(';').next()?;
+        let number = name.strip_prefix('#')?;
+        let ok = char_ref_value(number)
+            .and_then(char::from_u32)
+            .is_some_and(|c| c != '\u{0}' && is_xml_char(c));
+        (!ok).then(|| name.to_string())
+    })
 }

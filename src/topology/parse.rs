@@ -139,6 +139,21 @@ pub fn parse_with_limits(
     src: &Arc<SourceFile>,
     max_depth: usize,
 ) -> Result<Topology, TopologyError> {
+    // XML allows no C0 control character but tab, LF and CR, even in text.
+    if let Some(at) = src
+        .text()
+        .bytes()
+        .position(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        let b = src.text().as_bytes().get(at).copied().unwrap_or(0);
+        return Err(TopologyError::new(
+            src,
+            at..at + 1,
+            format!("the control character U+{b:04X} is not allowed in XML"),
+            "control character",
+            "XML 1.0 allows no control character other than tab, line feed and carriage return; the file is damaged or was not written as XML",
+        ));
+    }
     let mut p = Parser {
         src,
         text: src.text(),
@@ -615,10 +630,13 @@ impl<'a> Parser<'a> {
             .find(|a| a.key.local_name().as_ref() == name)
             .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0));
         match value {
-            Some(Ok(v)) => Ok(Some(Attr {
-                value: v.into_owned(),
-                span,
-            })),
+            Some(Ok(v)) => match super::errors::forbidden_char_ref(raw) {
+                Some(name) => Err(self.entity_error(span, &name)),
+                None => Ok(Some(Attr {
+                    value: v.into_owned(),
+                    span,
+                })),
+            },
             _ => {
                 let entity = entity_name(raw);
                 Err(self.entity_error(span, &entity))
@@ -640,7 +658,7 @@ impl<'a> Parser<'a> {
 /// The character a predefined entity or character reference stands for.
 fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     if let Ok(Some(c)) = r.resolve_char_ref() {
-        return Some(c);
+        return super::errors::is_xml_char(c).then_some(c);
     }
     match &**r {
         "lt" => Some('<'),
