@@ -20,8 +20,12 @@ use crate::topology::Topology;
 pub struct Pairing {
     /// The file chosen for each server.
     pub assigned: Vec<Option<usize>>,
-    /// Servers claimed by several files, none preferred: the server and the files.
-    pub ambiguous: Vec<(usize, Vec<usize>)>,
+    /// Servers claimed by several certificates, none preferred: the server and the
+    /// index of its group in `groups`.
+    pub ambiguous: Vec<(usize, usize)>,
+    /// The contenders of ambiguous servers, each distinct set once (500 wildcard
+    /// certificates claiming 60,000 servers are one group, not 60,000 lists).
+    pub groups: Vec<Vec<usize>>,
     /// Servers (with an FQDN) that no file claims.
     pub missing: Vec<usize>,
     /// Files that pair with no file-transfer server but cover another internal
@@ -32,6 +36,12 @@ pub struct Pairing {
     /// `check --probe`: servers whose supplied file (which wins) is another certificate
     /// than the one presented: (server, supplied file, probed chain).
     pub probe_differs: Vec<(usize, usize, usize)>,
+    /// Per file: a server its names cover, if any (pairing may have chosen
+    /// another file for it).
+    pub covers: Vec<Option<usize>>,
+    /// Per file: the file holding the same certificate that stands for it, when
+    /// an earlier file holds an identical one (a PEM and a DER copy are one contender).
+    pub copy_of: Vec<Option<usize>>,
 }
 
 /// The names a certificate claims: its SAN dNSNames, or its CN without a SAN.
@@ -87,7 +97,6 @@ pub fn mark_context(t: &Topology, roles: &Roles, files: &mut [CertFile], pairing
             pairing.context.push((fi, role));
         }
     }
-}
 
 /// The file name without certificate extensions, lowercased (`FE01.contoso.local.cer` → `fe01.contoso.local`).
 pub fn file_stem(path: &str) -> String {
@@ -146,9 +155,25 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         by_stem.entry(f.host()).or_default().push(si);
     }
 
+    // Identical certificates (same DER) are one contender: the first file stands
+    // for the others.
+    let mut first_of: HashMap<&[u8], usize> = HashMap::new();
+    let mut copy_of: Vec<Option<usize>> = vec![None; files.len()];
+    let mut copies: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (fi, file) in files.iter().enumerate() {
+        let Some(leaf) = file.leaf() else { continue };
+        let first = *first_of.entry(&leaf.der[..]).or_insert(fi);
+        if first != fi {
+            copy_of[fi] = Some(first);
+            copies.entry(first).or_default().push(fi);
+        }
+    }
+    let canon = |fi: usize| copy_of.get(fi).copied().flatten().unwrap_or(fi);
+
     // Candidates per server: (file, file name also matches).
     let mut by_name: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
     let mut by_file_name: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut covers: Vec<Option<usize>> = vec![None; files.len()];
     for (fi, file) in files.iter().enumerate() {
         let Some(leaf) = file.leaf() else { continue };
         let stem = file_stem(&file.path);
@@ -171,10 +196,23 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         }
         matched.sort_unstable();
         matched.dedup();
+        covers[fi] = matched.first().copied();
         if matched.is_empty() {
             for si in stem_servers {
                 if let Some(v) = by_file_name.get_mut(si) {
                     v.push(fi);
+                }
+            }
+        } else if let Some(first) = copy_of.get(fi).copied().flatten() {
+            // A copy adds nothing but its file name: the file that stands for it is
+            // a candidate of every server already (500 copies of one wildcard
+            // certificate over 60,000 servers stay 60,000 entries).
+            for si in stem_servers
+                .iter()
+                .filter(|si| matched.binary_search(si).is_ok())
+            {
+                if let Some(v) = by_name.get_mut(*si) {
+                    v.push((first, true));
                 }
             }
         } else {
@@ -186,10 +224,56 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         }
     }
 
+    // Copies merged into the file that stands for them (a copy's file name counts).
+    if !copies.is_empty() {
+        for list in &mut by_name {
+            if list.iter().any(|(fi, _)| canon(*fi) != *fi) {
+                let mut merged: Vec<(usize, bool)> = Vec::with_capacity(list.len());
+                let mut at: HashMap<usize, usize> = HashMap::with_capacity(list.len());
+                for &(fi, named) in list.iter() {
+                    let c = canon(fi);
+                    match at.get(&c).and_then(|&i| merged.get_mut(i)) {
+                        Some((_, n)) => *n |= named,
+                        None => {
+                            at.insert(c, merged.len());
+                            merged.push((c, named));
+                        }
+                    }
+                }
+                *list = merged;
+            }
+        }
+        for list in &mut by_file_name {
+            if list.iter().any(|fi| canon(*fi) != *fi) {
+                for fi in list.iter_mut() {
+                    *fi = canon(*fi);
+                }
+                list.sort_unstable();
+                list.dedup();
+            }
+        }
+    }
+
     let manifest = manifest_index(manifest, files);
     let mut out = Pairing {
         assigned: vec![None; n],
+        covers,
         ..Pairing::default()
+    };
+    let mut group_of: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut ambiguous = |si: usize, all: Vec<usize>, files: &mut [CertFile], out: &mut Pairing| {
+        for fi in &all {
+            // A contender is not an orphan; it is chosen for no server.
+            if let Some(f) = files.get_mut(*fi) {
+                f.status = FileStatus::Used;
+            }
+        }
+        let next = out.groups.len();
+        let g = *group_of.entry(all.clone()).or_insert(next);
+        if g == next {
+            out.groups.push(all);
+        }
+        out.ambiguous.push((si, g));
     };
     for (si, server) in roles.servers.iter().enumerate() {
         let Some(fqdn) = &server.fqdn else { continue };
@@ -205,17 +289,14 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
                 Some(*fi)
             } else {
                 let all: Vec<usize> = candidates.iter().map(|c| c.0).collect();
-                claim(si, &all, files);
-                out.ambiguous.push((si, all));
+                ambiguous(si, all, files, &mut out);
                 None
             }
         } else {
             match by_file_name.get(si).map(Vec::as_slice) {
                 Some([fi]) => Some(*fi),
                 Some(all @ [_, _, ..]) => {
-                    let all = all.to_vec();
-                    claim(si, &all, files);
-                    out.ambiguous.push((si, all));
+                    ambiguous(si, all.to_vec(), files, &mut out);
                     None
                 }
                 _ => {
@@ -226,9 +307,14 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         };
         if let Some(fi) = chosen {
             claim(si, &[fi], files);
+            if let Some(same) = copies.get(&fi) {
+                // The other files holding the same certificate are used for it too.
+                claim(si, same, files);
+            }
             out.assigned[si] = Some(fi);
         }
     }
+    out.copy_of = copy_of;
     out
 }
 

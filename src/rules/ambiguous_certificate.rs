@@ -21,22 +21,70 @@ declare_rule! {
     AMBIGUOUS_CERTIFICATE, "ambiguous-certificate", Error, "more than one certificate claims a server"
 }
 
+/// Paths listed in one message at most; the rest are counted.
+const LISTED: usize = 20;
+
+/// One finding per ambiguous server; the contenders are listed in full (up to
+/// [`LISTED`]) once per group of servers they all claim, and the other servers of
+/// the group refer to that report, so the output stays linear in servers plus files.
 pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
-    for (si, contenders) in &cx.pairing.ambiguous {
+    let mut first_of_group: Vec<Option<&crate::fqdn::Fqdn>> = vec![None; cx.pairing.groups.len()];
+    let members = {
+        let mut m = vec![0usize; cx.pairing.groups.len()];
+        for (_, g) in &cx.pairing.ambiguous {
+            if let Some(c) = m.get_mut(*g) {
+                *c += 1;
+            }
+        }
+        m
+    };
+    for (si, g) in &cx.pairing.ambiguous {
         let Some(server) = cx.roles.servers.get(*si) else {
             continue;
         };
         let Some(fqdn) = &server.fqdn else { continue };
-        let paths: Vec<&str> = contenders
-            .iter()
-            .filter_map(|fi| cx.files.get(*fi))
-            .map(|f| f.path.as_str())
-            .collect();
+        let Some(contenders) = cx.pairing.groups.get(*g) else {
+            continue;
+        };
         let first = contenders.first().copied().unwrap_or(0);
+        let message = match first_of_group.get(*g).copied().flatten() {
+            Some(reported) => format!(
+                "the same {} certificates that claim {reported} claim {fqdn}",
+                contenders.len()
+            ),
+            None => {
+                if let Some(slot) = first_of_group.get_mut(*g) {
+                    *slot = Some(fqdn);
+                }
+                let paths: Vec<&str> = contenders
+                    .iter()
+                    .take(LISTED)
+                    .filter_map(|fi| cx.files.get(*fi))
+                    .map(|f| f.path.as_str())
+                    .collect();
+                let more = contenders.len().saturating_sub(LISTED);
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                let others = members.get(*g).copied().unwrap_or(1).saturating_sub(1);
+                let also = match others {
+                    0 => String::new(),
+                    1 => " (and 1 other server)".to_string(),
+                    n => format!(" (and {n} other servers)"),
+                };
+                format!(
+                    "{} certificates claim {fqdn}{also}: {}{more}",
+                    contenders.len(),
+                    paths.join(", ")
+                )
+            }
+        };
         sink.push(
             Finding::new(
                 Code::AmbiguousCertificate,
-                format!("{} certificates claim {fqdn}: {}", paths.len(), paths.join(", ")),
+                message,
                 format!(
                     "keep one, name its file `{fqdn}.cer`, or map it in the [certificates] table of topocert.toml"
                 ),
