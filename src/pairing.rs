@@ -305,11 +305,23 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
                 }
             }
         };
-        if let Some(fi) = chosen {
+        if let Some(mut fi) = chosen {
             claim(si, &[fi], files);
             if let Some(same) = copies.get(&fi) {
-                // The other files holding the same certificate are used for it too.
+                // The other files holding the same certificate are used for it too;
+                // the one named after the server is the one reported.
                 claim(si, same, files);
+                let named = |f: usize| {
+                    files.get(f).is_some_and(|cf| {
+                        let stem = file_stem(&cf.path);
+                        stem == fqdn.key() || stem == fqdn.host()
+                    })
+                };
+                if !named(fi)
+                    && let Some(&better) = same.iter().find(|&&c| named(c))
+                {
+                    fi = better;
+                }
             }
             out.assigned[si] = Some(fi);
         }
