@@ -158,3 +158,86 @@ fn config_is_a_small_regular_file() {
     );
     assert!(r.max_rss_kib < 100_000, "{} KiB", r.max_rss_kib);
 }
+
+/// Certificates of a check in JSON: (path, status, error).
+fn check_files(
+    certs: &std::path::Path,
+    env: Option<(&str, &str)>,
+) -> (Vec<(String, String, String)>, Duration) {
+    let start = Instant::now();
+    let mut c = Command::new(env!("CARGO_BIN_EXE_topocert"));
+    c.args([
+        "check",
+        "samples/standard-edition/topology.xml",
+        "--certs",
+        certs.to_str().unwrap(),
+        "--valid-at",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    if let Some((var, value)) = env {
+        c.env(var, value).args(["--pfx-password-env", var]);
+    }
+    let out = c.output().unwrap();
+    let took = start.elapsed();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let files = doc["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["path"].as_str().unwrap_or("").to_string(),
+                c["status"].as_str().unwrap_or("").to_string(),
+                c["error"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    (files, took)
+}
+
+/// 200 PKCS#12 files of 1,000,000 iterations each (3,000,000 per password tried)
+/// took 55 s: the run's budget of 20,000,000 iterations opens the first few and
+/// names the budget for the others.
+#[test]
+fn pkcs12_key_derivation_has_a_budget_per_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let pfx = std::fs::read("tests/data/certs/kdf/million.pfx").unwrap();
+    for i in 0..200 {
+        std::fs::write(dir.path().join(format!("f{i:03}.pfx")), &pfx).unwrap();
+    }
+    let (files, took) = check_files(dir.path(), Some(("TOPOCERT_TEST_PFX", "topocert")));
+    assert_eq!(files.len(), 200);
+    let opened = files.iter().filter(|f| f.1 != "unreadable").count();
+    assert!((1..=6).contains(&opened), "{opened} opened");
+    let spent = files
+        .iter()
+        .filter(|f| {
+            f.2.contains("key-derivation budget of 20000000 iterations is spent")
+        })
+        .count();
+    assert_eq!(opened + spent, 200, "{files:?}");
+    assert!(took < Duration::from_secs(60), "{took:?}");
+}
+
+/// No password given: a file whose empty-password guess would cost more than the
+/// small guessing budget is not tried, and says it needs a password; given as the
+/// empty string, it opens.
+#[test]
+fn a_costly_empty_password_is_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/data/certs/kdf/nopass-costly.pfx",
+        dir.path().join("costly.pfx"),
+    )
+    .unwrap();
+    let (files, took) = check_files(dir.path(), None);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].1, "unreadable");
+    assert!(files[0].2.contains("it needs a password"), "{files:?}");
+    assert!(took < Duration::from_secs(10), "{took:?}");
+    let (files, _) = check_files(dir.path(), Some(("TOPOCERT_TEST_PFX", "")));
+    assert_ne!(files[0].1, "unreadable", "{files:?}");
+}

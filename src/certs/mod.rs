@@ -48,6 +48,8 @@ pub struct LoadOptions {
     /// Follow symbolic links inside `--certs` folders that resolve outside them
     /// (`--follow-external-links`).
     pub follow_external_links: bool,
+    /// PKCS#12 key-derivation iterations spent so far in the run (shared).
+    pub kdf_budget: pkcs12::KdfBudget,
 }
 
 impl Default for LoadOptions {
@@ -56,6 +58,7 @@ impl Default for LoadOptions {
             pfx_password: None,
             max_file_size: 1024 * 1024,
             follow_external_links: false,
+            kdf_budget: pkcs12::KdfBudget::default(),
         }
     }
 }
@@ -514,12 +517,14 @@ fn load_der(bytes: &[u8], opts: &LoadOptions) -> Result<LoadedFile, LoadError> {
         return Ok(finish(CertFormat::Pkcs7, certs, None, false));
     }
     if pkcs12::is_pfx(bytes) {
-        let pfx = pkcs12::load(bytes, opts.pfx_password.as_deref()).map_err(|e| match e {
-            pkcs12::Pkcs12Error::Password => LoadError::Pkcs12Password,
-            other => LoadError::Pkcs12 {
-                reason: other.to_string(),
+        let pfx = pkcs12::load(bytes, opts.pfx_password.as_deref(), &opts.kdf_budget).map_err(
+            |e| match e {
+                pkcs12::Pkcs12Error::Password => LoadError::Pkcs12Password,
+                other => LoadError::Pkcs12 {
+                    reason: other.to_string(),
+                },
             },
-        })?;
+        )?;
         let certs = pfx
             .certs
             .into_iter()

@@ -38,6 +38,53 @@ pub(crate) enum Pkcs12Error {
     NoCertificates,
     /// A key derivation or MAC asks for more iterations than [`MAX_ITERATIONS`].
     TooManyIterations(u64),
+    /// No password was given and trying the empty one would cost more than
+    /// [`EMPTY_PASSWORD_BUDGET`] iterations.
+    NeedsPassword(u64),
+    /// The run's total key-derivation budget ([`TOTAL_KDF_BUDGET`]) is spent.
+    BudgetSpent,
+}
+
+/// Most key-derivation iterations spent on PKCS#12 files in one run, all files
+/// together: 20,000,000 take a few seconds (200 files of 1,000,000 iterations
+/// each took 55 s before this budget).
+pub const TOTAL_KDF_BUDGET: u64 = 20_000_000;
+
+/// Most iterations spent guessing the empty password of a file (when no password
+/// was given, or the given one failed). Windows and OpenSSL exports without a
+/// password cost a few thousand to a few tens of thousands.
+pub const EMPTY_PASSWORD_BUDGET: u64 = 200_000;
+
+/// The key-derivation iterations a run has spent, shared by the parallel loads.
+#[derive(Debug, Clone, Default)]
+pub struct KdfBudget(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl PartialEq for KdfBudget {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl Eq for KdfBudget {}
+
+impl KdfBudget {
+    /// Reserve `cost` iterations; false when that would pass [`TOTAL_KDF_BUDGET`].
+    fn spend(&self, cost: u64) -> bool {
+        use std::sync::atomic::Ordering;
+        let mut spent = self.0.load(Ordering::Relaxed);
+        loop {
+            let next = spent.saturating_add(cost);
+            if next > TOTAL_KDF_BUDGET {
+                return false;
+            }
+            match self
+                .0
+                .compare_exchange_weak(spent, next, Ordering::Relaxed, Ordering::Relaxed)
+            {
+                Ok(_) => return true,
+                Err(now) => spent = now,
+            }
+        }
+    }
 }
 
 /// Most PBKDF / PKCS#12 KDF iterations accepted. Windows writes 2,000 to 10,000 and
@@ -50,11 +97,19 @@ const TAG_OCTET_STRING: u32 = 4;
 /// The largest iteration count anywhere in the PFX: every SEQUENCE in which an
 /// OCTET STRING (a salt) is directly followed by an INTEGER (MacData, PKCS#12 PBE
 /// parameters, PBKDF2 parameters), looking inside OCTET STRINGs that hold DER.
+#[cfg(test)]
 fn max_iterations(data: &[u8], depth: usize) -> u64 {
+    iterations(data, depth).0
+}
+
+/// The largest iteration count and the sum of all of them (the cost of trying one
+/// password: every salted derivation runs once).
+fn iterations(data: &[u8], depth: usize) -> (u64, u64) {
     if depth > ber::MAX_DEPTH {
-        return 0;
+        return (0, 0);
     }
     let mut max = 0;
+    let mut sum = 0u64;
     for tlv in ber::children(data, 0).map_while(Result::ok) {
         let h = &tlv.header;
         if h.constructed {
@@ -67,18 +122,24 @@ fn max_iterations(data: &[u8], depth: usize) -> u64 {
                         && salt.header.is(CLASS_UNIVERSAL, TAG_OCTET_STRING)
                         && count.header.is(CLASS_UNIVERSAL, TAG_INTEGER)
                     {
-                        max = max.max(integer(count.content));
+                        let n = integer(count.content);
+                        max = max.max(n);
+                        sum = sum.saturating_add(n);
                     }
                 }
             }
-            max = max.max(max_iterations(tlv.content, depth + 1));
+            let (m, s) = iterations(tlv.content, depth + 1);
+            max = max.max(m);
+            sum = sum.saturating_add(s);
         } else if h.is(CLASS_UNIVERSAL, TAG_OCTET_STRING)
             && ber::read_header(tlv.content).is_ok_and(|inner| inner.constructed)
         {
-            max = max.max(max_iterations(tlv.content, depth + 1));
+            let (m, s) = iterations(tlv.content, depth + 1);
+            max = max.max(m);
+            sum = sum.saturating_add(s);
         }
     }
-    max
+    (max, sum)
 }
 
 /// A non-negative DER INTEGER, saturating at `u64::MAX`.
@@ -109,6 +170,14 @@ impl std::fmt::Display for Pkcs12Error {
             Pkcs12Error::TooManyIterations(n) => write!(
                 f,
                 "its key derivation asks for {n} iterations, more than the {MAX_ITERATIONS} accepted; re-export it with default settings"
+            ),
+            Pkcs12Error::NeedsPassword(n) => write!(
+                f,
+                "it needs a password: trying the empty one would cost {n} key-derivation iterations, more than the {EMPTY_PASSWORD_BUDGET} spent on a guess (set the password in the environment variable named by --pfx-password-env)"
+            ),
+            Pkcs12Error::BudgetSpent => write!(
+                f,
+                "not opened: the run's PKCS#12 key-derivation budget of {TOTAL_KDF_BUDGET} iterations is spent on other files; check fewer PKCS#12 files at once, or export them as PEM/DER certificates"
             ),
         }
     }
@@ -172,9 +241,13 @@ fn contains_indefinite(content: &[u8], depth: usize) -> bool {
 
 /// Decode `data` with `password`, or with the empty password when none is
 /// given (and after the given one fails, since such files are common).
-pub(crate) fn load(data: &[u8], password: Option<&str>) -> Result<Pfx, Pkcs12Error> {
+pub(crate) fn load(
+    data: &[u8],
+    password: Option<&str>,
+    budget: &KdfBudget,
+) -> Result<Pfx, Pkcs12Error> {
     let has_mac = outer(data)?;
-    let iterations = max_iterations(data, 0);
+    let (iterations, cost) = iterations(data, 0);
     if iterations > MAX_ITERATIONS {
         return Err(Pkcs12Error::TooManyIterations(iterations));
     }
@@ -182,11 +255,19 @@ pub(crate) fn load(data: &[u8], password: Option<&str>) -> Result<Pfx, Pkcs12Err
     if let Some(p) = password {
         candidates.push(p);
     }
+    // The empty password is a guess: only when it is cheap.
     if password != Some("") {
-        candidates.push("");
+        if cost <= EMPTY_PASSWORD_BUDGET {
+            candidates.push("");
+        } else if password.is_none() {
+            return Err(Pkcs12Error::NeedsPassword(cost));
+        }
     }
     let mut first_error = None;
     for pw in candidates {
+        if !budget.spend(cost) {
+            return Err(first_error.unwrap_or(Pkcs12Error::BudgetSpent));
+        }
         // p12-keystore is third-party code decrypting hostile input; a panic
         // in it must become a finding, not a crash.
         let result = catch_unwind(AssertUnwindSafe(|| Pkcs12Archive::from_pkcs12(data, pw)));
@@ -269,6 +350,10 @@ fn from_archive(archive: Pkcs12Archive) -> Result<Pfx, Pkcs12Error> {
 mod tests {
     use super::*;
 
+    fn load_free(data: &[u8], password: Option<&str>) -> Result<Pfx, Pkcs12Error> {
+        load(data, password, &KdfBudget::default())
+    }
+
     fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
         let mut out = vec![tag];
         let n = content.len();
@@ -302,7 +387,7 @@ mod tests {
     #[test]
     fn huge_iteration_counts_are_refused_before_any_derivation() {
         let start = std::time::Instant::now();
-        let err = load(
+        let err = load_free(
             &pfx_with_mac_iterations(&[0x3b, 0x9a, 0xca, 0x00]),
             Some("x"),
         )
@@ -315,7 +400,8 @@ mod tests {
         // Refused without running a billion-round KDF.
         assert!(start.elapsed() < std::time::Duration::from_secs(1));
         // Nine bytes cannot fit: saturates, still refused.
-        let err = load(&pfx_with_mac_iterations(&[1, 0, 0, 0, 0, 0, 0, 0, 0]), None).unwrap_err();
+        let err =
+            load_free(&pfx_with_mac_iterations(&[1, 0, 0, 0, 0, 0, 0, 0, 0]), None).unwrap_err();
         assert!(
             matches!(err, Pkcs12Error::TooManyIterations(u64::MAX)),
             "{err}"
@@ -337,22 +423,22 @@ mod tests {
     fn outer_shape_errors_are_not_password_errors() {
         // SEQUENCE { INTEGER 3 } — no authSafe.
         assert!(matches!(
-            load(&[0x30, 0x03, 0x02, 0x01, 0x03], None),
+            load_free(&[0x30, 0x03, 0x02, 0x01, 0x03], None),
             Err(Pkcs12Error::Malformed(_))
         ));
         // Wrong version.
         assert!(matches!(
-            load(&[0x30, 0x05, 0x02, 0x01, 0x02, 0x30, 0x00], None),
+            load_free(&[0x30, 0x05, 0x02, 0x01, 0x02, 0x30, 0x00], None),
             Err(Pkcs12Error::Malformed(_))
         ));
         // Truncated.
         assert!(matches!(
-            load(&[0x30, 0x20, 0x02, 0x01, 0x03], None),
+            load_free(&[0x30, 0x20, 0x02, 0x01, 0x03], None),
             Err(Pkcs12Error::Ber(BerError::Truncated { .. }))
         ));
         // Indefinite outer length.
         assert_eq!(
-            load(&[0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x00, 0, 0], None).unwrap_err(),
+            load_free(&[0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x00, 0, 0], None).unwrap_err(),
             Pkcs12Error::IndefiniteLength
         );
     }

@@ -242,4 +242,16 @@ for s in dir01 med01; do
 done
 cp "$here/rules/external-ca.pem" "$p/internal/fe01-external.pem"
 
+# PKCS#12 key-derivation budget (tests/bounded.rs): a password-protected file whose
+# key, certificate and MAC derivations each ask for 1,000,000 iterations, and one
+# without a password whose empty-password guess would cost 300,000 iterations,
+# more than topocert spends on a guess.
+k="$here/kdf"
+mkdir -p "$k"
+openssl pkcs12 -export -in "$good" -inkey "$pki/fe01.key" -passout "pass:$PFX_PASSWORD" \
+    -iter 1000000 -out "$k/million.pfx"
+openssl pkcs12 -export -in "$good" -inkey "$pki/fe01.key" -passout "pass:" \
+    -iter 100000 -out "$k/nopass-costly.pfx"
+chmod 644 "$k/million.pfx" "$k/nopass-costly.pfx"
+
 echo "test certificates written under $here"
