@@ -97,6 +97,7 @@ pub fn mark_context(t: &Topology, roles: &Roles, files: &mut [CertFile], pairing
             pairing.context.push((fi, role));
         }
     }
+}
 
 /// The file name without certificate extensions, lowercased (`FE01.contoso.local.cer` → `fe01.contoso.local`).
 pub fn file_stem(path: &str) -> String {
