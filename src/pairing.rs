@@ -175,6 +175,7 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
     let mut by_name: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
     let mut by_file_name: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut covers: Vec<Option<usize>> = vec![None; files.len()];
+    let mut named_copy: HashMap<(usize, usize), usize> = HashMap::new();
     for (fi, file) in files.iter().enumerate() {
         let Some(leaf) = file.leaf() else { continue };
         let stem = file_stem(&file.path);
@@ -198,6 +199,12 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         matched.sort_unstable();
         matched.dedup();
         covers[fi] = matched.first().copied();
+        if let Some(first) = copy_of.get(fi).copied().flatten() {
+            // A copy named after a server: reported for it when its certificate is chosen.
+            for si in &stem_servers {
+                named_copy.entry((first, *si)).or_insert(fi);
+            }
+        }
         if matched.is_empty() {
             for si in stem_servers {
                 if let Some(v) = by_file_name.get_mut(si) {
@@ -262,6 +269,7 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
         ..Pairing::default()
     };
     let mut group_of: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut copies_marked: HashSet<usize> = HashSet::new();
     let mut ambiguous = |si: usize, all: Vec<usize>, files: &mut [CertFile], out: &mut Pairing| {
         for fi in &all {
             // A contender is not an orphan; it is chosen for no server.
@@ -307,23 +315,31 @@ pub fn pair(roles: &Roles, files: &mut [CertFile], manifest: &[(Fqdn, PathBuf)])
             }
         };
         if let Some(mut fi) = chosen {
-            claim(si, &[fi], files);
             if let Some(same) = copies.get(&fi) {
-                // The other files holding the same certificate are used for it too;
-                // the one named after the server is the one reported.
-                claim(si, same, files);
-                let named = |f: usize| {
-                    files.get(f).is_some_and(|cf| {
-                        let stem = file_stem(&cf.path);
-                        stem == fqdn.key() || stem == fqdn.host()
-                    })
-                };
-                if !named(fi)
-                    && let Some(&better) = same.iter().find(|&&c| named(c))
+                // The other files holding the same certificate are used too (not
+                // orphans), marked once, without listing every server again: 500
+                // copies of one wildcard certificate over 60,000 servers would
+                // list 30 million.
+                if copies_marked.insert(fi) {
+                    for c in same.iter().chain(std::iter::once(&fi)) {
+                        if let Some(f) = files.get_mut(*c) {
+                            f.status = FileStatus::Used;
+                        }
+                    }
+                }
+                // The copy named after the server is the one reported.
+                let stem = files
+                    .get(fi)
+                    .map(|f| file_stem(&f.path))
+                    .unwrap_or_default();
+                if stem != fqdn.key()
+                    && stem != fqdn.host()
+                    && let Some(&named) = named_copy.get(&(fi, si))
                 {
-                    fi = better;
+                    fi = named;
                 }
             }
+            claim(si, &[fi], files);
             out.assigned[si] = Some(fi);
         }
     }
