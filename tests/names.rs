@@ -153,6 +153,7 @@ fn name_findings(
         max_input_size: 1 << 20,
         max_cert_files: 10,
         probe: None,
+        follow_external_links: false,
     };
     let report = check::check(topology, &opts).unwrap();
     report

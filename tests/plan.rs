@@ -1217,6 +1217,8 @@ fn plan_check_agrees_with_check() {
             .unwrap()
             .contains("does not cover fe04.contoso.local (server FQDN)")
     );
+}
+
 /// `--emit` is all or nothing: a legal 253-character FQDN makes a file name longer
 /// than a file system accepts, so the run stops (exit 2) before writing anything —
 /// no template of the other servers, no temporary directory, no DIR it created —
