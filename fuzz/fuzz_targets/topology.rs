@@ -1,4 +1,5 @@
-//! Bytes → decoded source → topology → roles → topology findings, as `topocert list` does.
+//! Bytes → decoded source → topology → roles → topology findings → the JSON and
+//! human lists, as `topocert list` does.
 #![no_main]
 
 use std::sync::Arc;
@@ -15,10 +16,13 @@ fuzz_target!(|data: &[u8]| {
         let roles = topocert::roles::resolve(&t);
         let findings = topocert::check::topology_findings(&t, &roles);
         for f in &findings {
-            if let Some(span) = &f.span {
-                let _ = src.location(span);
+            for l in &f.labels {
+                if let topocert::rules::Place::Topology(span) = &l.place {
+                    let _ = src.location(span);
+                }
             }
         }
         let _ = topocert::report::json::render_list(&t, &roles, &findings);
+        let _ = topocert::report::human::render_list(&t, &roles, &findings, false);
     }
 });
