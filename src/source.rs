@@ -81,7 +81,10 @@ pub enum SourceError {
         size: u64,
         limit: u64,
     },
-    #[error("{} holds more than {limit} bytes, the limit; stopped reading there", crate::paths::display(path))]
+    #[error(
+        "{} holds more than {limit} bytes, the limit; stopped reading there",
+        crate::paths::display(path)
+    )]
     #[diagnostic(
         code(topocert::too_large),
         help("raise the limit with --max-input-size")
