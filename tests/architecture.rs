@@ -9,7 +9,7 @@ use std::path::Path;
 /// Top-level modules in the order data flows; a module may import only modules
 /// before it. Neutral helpers come first.
 const LAYERS: &[&str] = &[
-    "text", "atomic", "paths", "fqdn", "source", "topology", "roles", "certs", "names", "chain",
+    "text", "i18n", "atomic", "paths", "fqdn", "source", "topology", "roles", "certs", "names", "chain",
     "probe", "pairing", "rules", "config", "error", "check", "plan", "report", "progress", "cli",
 ];
 

@@ -1,0 +1,1 @@
+# cli messages (ids begin with "cli-").

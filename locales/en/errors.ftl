@@ -1,0 +1,1 @@
+# errors messages (ids begin with "errors-").

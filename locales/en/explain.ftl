@@ -1,0 +1,1 @@
+# explain messages (ids begin with "explain-").

@@ -1,0 +1,1 @@
+# plan messages (ids begin with "plan-").

@@ -1,0 +1,1 @@
+# report messages (ids begin with "report-").

@@ -1,0 +1,1 @@
+# rules messages (ids begin with "rules-").

@@ -1,0 +1,1 @@
+# errors のメッセージ (id は "errors-" で始まる)。

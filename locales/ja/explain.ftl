@@ -1,0 +1,1 @@
+# explain のメッセージ (id は "explain-" で始まる)。

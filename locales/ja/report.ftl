@@ -1,0 +1,1 @@
+# report のメッセージ (id は "report-" で始まる)。
