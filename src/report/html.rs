@@ -132,8 +132,8 @@ fn explanation_html(code: Code) -> String {
             para.clear();
         }
     };
-    for raw in code.info().explanation.lines() {
-        let line = raw.strip_prefix(' ').unwrap_or(raw).trim_end();
+    for raw in code.explanation().lines() {
+        let line = raw.trim_end();
         if let Some(h) = line.strip_prefix("## ") {
             flush(&mut out, &mut para);
             if list {
@@ -358,7 +358,7 @@ fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
         out,
         "<div class=\"explain\"><p><strong>{}</strong> — {} (default: {})</p>{}</div></section>",
         esc(info.code),
-        esc(info.summary),
+        esc(&f.code.summary()),
         info.default_severity,
         explanation_html(f.code)
     );

@@ -22,13 +22,8 @@ pub fn explain(code: Code) -> String {
         "{} ({}): {}\n\n{}",
         info.code,
         info.default_severity,
-        info.summary,
-        info.explanation
-            .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim_end()
+        code.summary(),
+        code.explanation().trim_end()
     ) + "\n"
 }
 
@@ -41,7 +36,7 @@ pub fn explain_all() -> String {
             vec![
                 i.code.to_string(),
                 i.default_severity.to_string(),
-                i.summary.to_string(),
+                c.summary(),
             ]
         })
         .collect();

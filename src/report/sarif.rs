@@ -192,35 +192,14 @@ fn pascal(code: &str) -> String {
         .collect()
 }
 
-/// The explanation without the one-space indent doc comments leave.
-fn explanation(code: Code) -> String {
-    code.info()
-        .explanation
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
-}
-
-/// The "What it does" paragraph of the explanation, as plain text.
+/// The first paragraph of the explanation's "What it does", as one line.
 fn what_it_does(code: Code) -> String {
-    let text = explanation(code);
-    let mut lines = text
+    code.section(crate::rules::Section::What)
         .lines()
-        .skip_while(|l| !l.starts_with("## What it does"));
-    let _heading = lines.next();
-    let para: Vec<&str> = lines
-        .skip_while(|l| l.trim().is_empty())
-        .take_while(|l| !l.trim().is_empty() && !l.starts_with("## "))
         .map(str::trim)
-        .collect();
-    if para.is_empty() {
-        code.info().summary.to_string()
-    } else {
-        para.join(" ")
-    }
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn rules() -> Vec<Rule> {
@@ -232,14 +211,14 @@ fn rules() -> Vec<Rule> {
                 id: info.code,
                 name: pascal(info.code),
                 short_description: Text {
-                    text: info.summary.to_string(),
+                    text: c.summary(),
                 },
                 full_description: Text {
                     text: what_it_does(*c),
                 },
                 help: Help {
                     text: super::explain(*c),
-                    markdown: explanation(*c),
+                    markdown: c.explanation(),
                 },
                 default_configuration: Configuration {
                     level: level(info.default_severity),

@@ -2,24 +2,7 @@
 
 use super::{Code, FilesCx, Finding, server_subject};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a server that two or more supplied certificates name (by SAN, CN or
-    /// file name) when the file names do not settle which one is meant.
-    ///
-    /// ## Why Lync cares
-    /// Only one certificate is assigned to the web service on a server. topocert
-    /// cannot know which one will be, so it cannot vouch for either.
-    ///
-    /// ## How to fix
-    /// Remove the stale certificate from the folder, name the file after the server
-    /// (`fe01.contoso.local.cer`), or map the server to its file in the
-    /// `[certificates]` table of `topocert.toml`.
-    ///
-    /// ## Example
-    /// `certs/old/fe01.cer` and `certs/fe01-2026.cer` both have SAN `fe01.contoso.local`.
-    AMBIGUOUS_CERTIFICATE, "ambiguous-certificate", Error, "more than one certificate claims a server"
-}
+declare_rule! { AMBIGUOUS_CERTIFICATE, "ambiguous-certificate", Error }
 
 /// Paths listed in one message at most; the rest are counted.
 const LISTED: usize = 20;

@@ -4,28 +4,7 @@ use super::TopologyCx;
 use super::{Code, Finding, Severity, Subject};
 use crate::topology::FqdnSource;
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a cluster or machine whose `Fqdn` is a bare host name (no dot).
-    /// topocert qualifies it with the DNS suffix that the other machines of the same
-    /// pool actually use (or, when the pool has no qualified name, the machines of
-    /// the same site), only when they all agree, and says which. Otherwise the name
-    /// stays unqualified and the finding says why. `DefaultDomain` and the SIP
-    /// domains are not DNS suffixes, so they are never used.
-    ///
-    /// ## Why Lync cares
-    /// Certificates name servers by FQDN. A bare name in the topology means the
-    /// certificate request, the DNS record and the topology may disagree about the
-    /// server's name.
-    ///
-    /// ## How to fix
-    /// Write the full FQDN in Topology Builder.
-    ///
-    /// ## Example
-    /// `<Machine Fqdn="fe02" />` in a pool whose other machine is
-    /// `fe01.contoso.local` is read as `fe02.contoso.local`.
-    BARE_HOST_NAME, "bare-host-name", Warning, "a host name without a domain"
-}
+declare_rule! { BARE_HOST_NAME, "bare-host-name", Warning }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let help =

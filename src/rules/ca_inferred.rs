@@ -3,32 +3,7 @@
 use super::{Code, FilesCx, Finding, Severity};
 use crate::chain::Inference;
 
-declare_rule! {
-    /// ## What it does
-    /// Notes that no `--ca` was given, so the internal CA was taken to be the issuer
-    /// of most of the certificates of the topology's internal servers: the ones
-    /// paired with file-transfer servers and every other supplied certificate whose
-    /// names cover a Front End, Standard Edition, Director, Mediation, Persistent
-    /// Chat, Edge (internal) or Office Web Apps server of the topology (reported
-    /// with status `context`). The note says how many certificates of which roles
-    /// were used. A CA is known by its name, so a CA renewed with a new key counts
-    /// once. When issuers are tied, no CA can be inferred and the finding is an
-    /// error.
-    ///
-    /// ## Why Lync cares
-    /// The requirement is "the same CA as the one used by Lync Server internal
-    /// servers". If most certificates came from the wrong CA, the majority is wrong
-    /// too — only `--ca` makes the check independent of the certificates it checks.
-    ///
-    /// ## How to fix
-    /// Pass the internal root or issuing CA certificate with `--ca`.
-    ///
-    /// ## Example
-    /// `expected CA inferred as CN=Contoso Issuing CA: it issued 4 of the 5 certificates
-    /// of the topology's internal servers (file-transfer server: 2, Director: 1,
-    /// Mediation: 1)`
-    CA_INFERRED, "ca-inferred", Note, "the expected internal CA was inferred, not given"
-}
+declare_rule! { CA_INFERRED, "ca-inferred", Note }
 
 pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
     let span = cx.topology.root_span.clone();

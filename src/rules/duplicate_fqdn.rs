@@ -5,23 +5,7 @@ use std::collections::HashMap;
 use super::TopologyCx;
 use super::{Code, Finding, Subject};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a machine FQDN that appears on more than one `<Machine>` element
-    /// (compared without regard to case).
-    ///
-    /// ## Why Lync cares
-    /// A server belongs to exactly one pool. Two machines with one name make
-    /// certificate pairing ambiguous, and Topology Builder refuses to publish such a
-    /// topology.
-    ///
-    /// ## How to fix
-    /// Remove the second machine or correct its FQDN.
-    ///
-    /// ## Example
-    /// `fe01.contoso.local` listed in both `pool01` and `pool02`.
-    DUPLICATE_FQDN, "duplicate-fqdn", Error, "the topology names a machine twice"
-}
+declare_rule! { DUPLICATE_FQDN, "duplicate-fqdn", Error }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let mut first: HashMap<&str, std::ops::Range<usize>> = HashMap::new();

@@ -4,23 +4,7 @@ use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
 
-declare_rule! {
-    /// ## What it does
-    /// Warns when a certificate that is valid now expires within 30 days of the time
-    /// of the check (`--valid-at`); the window is set with
-    /// `expires-soon = { level = "warn", days = 60 }` in `topocert.toml`.
-    ///
-    /// ## Why Lync cares
-    /// A Persistent Chat deployment planned now would stop accepting file
-    /// uploads and downloads shortly after it goes live.
-    ///
-    /// ## How to fix
-    /// Renew the certificate before the change.
-    ///
-    /// ## Example
-    /// `Not After: 2026-06-15T00:00:00Z` checked at 2026-06-01.
-    EXPIRES_SOON, "expires-soon", Warning, "the certificate expires soon"
-}
+declare_rule! { EXPIRES_SOON, "expires-soon", Warning }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let i = &cx.leaf.info;

@@ -3,24 +3,7 @@
 use super::TopologyCx;
 use super::{Code, Finding, Severity};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a cluster or machine `Fqdn` that is not a DNS host name: empty, with
-    /// spaces or other characters DNS does not allow, or an unexpanded script
-    /// variable such as `$SkypeFQDN` left by a deployment script's template.
-    ///
-    /// ## Why Lync cares
-    /// Lync publishes, installs and requests certificates for exactly this name. A
-    /// name that is not a DNS name matches no certificate, and setup fails.
-    ///
-    /// ## How to fix
-    /// Put the real FQDN in the topology (expand the script variable before
-    /// publishing) and export it again.
-    ///
-    /// ## Example
-    /// `<Machine OrdinalInCluster="1" Fqdn="$SkypeFQDN" />`
-    INVALID_FQDN, "invalid-fqdn", Error, "an FQDN in the topology is not a DNS name"
-}
+declare_rule! { INVALID_FQDN, "invalid-fqdn", Error }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let help = "write the real FQDN of the server in the topology and export it again";

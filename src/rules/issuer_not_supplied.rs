@@ -4,38 +4,7 @@ use super::{Code, Finding, ServerCx};
 use crate::certs::summary::Field;
 use crate::chain::{Renewal, Verdict};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a certificate whose chain cannot be proved because the CA
-    /// certificate that holds its issuer's key is not among the supplied
-    /// certificates (the `--ca` files and the certificate files). topocert builds
-    /// chains as Windows does: the issuer is looked up by name and key identifier,
-    /// and the walk may end only at a key given with `--ca` (or the inferred CA's).
-    /// Without the missing link, topocert can neither confirm nor deny that the
-    /// certificate comes from the internal CA, so it does not guess.
-    ///
-    /// Typical causes, each with its own help text:
-    /// - a server certificate exported alone (a `.cer` without its chain) while
-    ///   only the root CA is given with `--ca`: supply the issuing CA certificate;
-    /// - a CA renewed with a new key (AD CS "CA(1)"): certificates issued after the
-    ///   renewal name the new key, whose CA certificate was not supplied;
-    /// - a renewed root whose old-key/new-key cross-certificate was not supplied,
-    ///   so the chain ends at a root key that is not the one given with `--ca`.
-    ///
-    /// ## Why Lync cares
-    /// Persistent Chat setup accepts the certificate only when Windows can build its
-    /// chain to the internal CA. A server that lacks the intermediate or the renewed
-    /// CA certificate cannot build it either.
-    ///
-    /// ## How to fix
-    /// Supply the CA certificate the message names (subject and key id) with
-    /// `--ca`, or bundle it in the certificate file (PEM, P7B or PFX with chain).
-    ///
-    /// ## Example
-    /// `the chain of certs/fe01.cer for fe01.contoso.local stops at CN=fe01.contoso.local:
-    /// its issuer CN=Contoso Issuing CA (key id 3f1a…) was not supplied`
-    ISSUER_NOT_SUPPLIED, "issuer-not-supplied", Error, "the certificate holding the issuer's key was not supplied"
-}
+declare_rule! { ISSUER_NOT_SUPPLIED, "issuer-not-supplied", Error }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let Verdict::IssuerNotSupplied {

@@ -2,28 +2,7 @@
 
 use super::{Code, FilesCx, Finding, server_subject};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a server that runs the Persistent Chat Web Services for File
-    /// Upload/Download when none of the supplied certificate files is for it: no
-    /// certificate's SAN (or CN) covers its FQDN, no file is named after it, and the
-    /// `[certificates]` table of the config does not name one.
-    ///
-    /// ## Why Lync cares
-    /// Persistent Chat setup requires a certificate issued by the internal CA on
-    /// every server running the file-transfer web service. Without one the
-    /// installation stops on that server.
-    ///
-    /// ## How to fix
-    /// Request a certificate for the server from the internal CA (subject and SAN
-    /// as the pool needs them: the server FQDN and, for a multi-server pool, the
-    /// pool FQDN), and pass its file with `--certs`.
-    ///
-    /// ## Example
-    /// `fe05.contoso.local` is in pool `pool02.contoso.local`, but `certs/` holds no
-    /// certificate naming it.
-    MISSING_CERTIFICATE, "missing-certificate", Error, "a Persistent Chat file-transfer server has no certificate"
-}
+declare_rule! { MISSING_CERTIFICATE, "missing-certificate", Error }
 
 pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
     for server in cx

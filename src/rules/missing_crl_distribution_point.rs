@@ -4,23 +4,7 @@ use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a certificate without a CRL Distribution Points extension (or with an
-    /// empty one).
-    ///
-    /// ## Why Lync cares
-    /// Lync servers check revocation of the certificates they are offered. Without a
-    /// CRL distribution point revocation cannot be checked, and connections to the
-    /// file-transfer web service fail or are logged as untrusted.
-    ///
-    /// ## How to fix
-    /// Configure the CDP extension on the CA and reissue the certificate.
-    ///
-    /// ## Example
-    /// `CRL Distribution: (none)`
-    MISSING_CRL_DISTRIBUTION_POINT, "missing-crl-distribution-point", Error, "the certificate has no CRL distribution point"
-}
+declare_rule! { MISSING_CRL_DISTRIBUTION_POINT, "missing-crl-distribution-point", Error }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let has = cx

@@ -3,25 +3,7 @@
 use super::TopologyCx;
 use super::{Code, Finding, Severity, Subject};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a `<Cluster>` without an `Fqdn` attribute, and a `<Machine>` without
-    /// one in a pool of several machines (a single-machine pool lends the machine its
-    /// own Fqdn, as Topology Builder does).
-    ///
-    /// ## Why Lync cares
-    /// Certificates are requested, issued and checked for names. A server without a
-    /// name cannot be paired with its certificate, so topocert cannot prove that the
-    /// Persistent Chat file-transfer server will accept the installation.
-    ///
-    /// ## How to fix
-    /// Give the pool and each of its machines their FQDN in Topology Builder and
-    /// export the topology again.
-    ///
-    /// ## Example
-    /// `<Machine OrdinalInCluster="2" />` in a two-machine Front End pool.
-    MISSING_FQDN, "missing-fqdn", Error, "a pool or server has no FQDN"
-}
+declare_rule! { MISSING_FQDN, "missing-fqdn", Error }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let help = "give the element its Fqdn in Topology Builder and export the topology again";

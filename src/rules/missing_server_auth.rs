@@ -4,24 +4,7 @@ use super::ServerCx;
 use super::{Code, Finding};
 use crate::certs::summary::Field;
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a certificate with an Extended Key Usage extension that lists neither
-    /// Server Authentication (1.3.6.1.5.5.7.3.1) nor anyExtendedKeyUsage. A
-    /// certificate without an EKU extension is not restricted and passes.
-    ///
-    /// ## Why Lync cares
-    /// The file-transfer web service is a TLS server. Windows refuses a certificate
-    /// whose EKU does not allow server authentication for it.
-    ///
-    /// ## How to fix
-    /// Request the certificate from a template that includes Server Authentication
-    /// (the "Web Server" template does).
-    ///
-    /// ## Example
-    /// `Extended Key Usage: clientAuth`
-    MISSING_SERVER_AUTH, "missing-server-auth", Error, "the certificate's EKU does not allow server authentication"
-}
+declare_rule! { MISSING_SERVER_AUTH, "missing-server-auth", Error }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let Some(eku) = &cx.leaf.info.eku else { return };

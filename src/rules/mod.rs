@@ -13,15 +13,14 @@ use serde::Serialize;
 use crate::certs::summary::Field;
 use crate::topology::Topology;
 
-/// Declares a rule's documentation: the `///` text becomes its explanation.
+/// Declares a rule: its code and default severity. Its summary and explanation are
+/// the catalogue's `explain-<code>` message (`locales/*/explain.ftl`).
 macro_rules! declare_rule {
-    ($(#[doc = $doc:expr])* $konst:ident, $code:literal, $sev:ident, $summary:literal) => {
-        $(#[doc = $doc])*
+    ($konst:ident, $code:literal, $sev:ident) => {
+        #[doc = concat!("The `", $code, "` rule; explained by `explain-", $code, "` in locales/*/explain.ftl.")]
         pub const $konst: crate::rules::RuleInfo = crate::rules::RuleInfo {
             code: $code,
             default_severity: crate::rules::Severity::$sev,
-            summary: $summary,
-            explanation: concat!($($doc, "\n"),*),
         };
     };
 }
@@ -87,13 +86,39 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Static documentation of one rule.
+/// Static facts of one rule (its texts are in the catalogue: [`Code::summary`],
+/// [`Code::explanation`]).
 #[derive(Debug)]
 pub struct RuleInfo {
     pub code: &'static str,
     pub default_severity: Severity,
-    pub summary: &'static str,
-    pub explanation: &'static str,
+}
+
+/// The four sections of a rule's explanation, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    What,
+    Why,
+    Fix,
+    Example,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [Section::What, Section::Why, Section::Fix, Section::Example];
+
+    fn attr(self) -> &'static str {
+        match self {
+            Section::What => "what",
+            Section::Why => "why",
+            Section::Fix => "fix",
+            Section::Example => "example",
+        }
+    }
+
+    /// The section's heading in the language of the run ("What it does").
+    pub fn heading(self) -> String {
+        crate::t!(&format!("core-heading-{}", self.attr()))
+    }
 }
 
 macro_rules! codes {
@@ -224,6 +249,27 @@ pub struct Label {
     pub text: String,
 }
 
+impl Code {
+    /// The one-line summary, in the language of the run.
+    pub fn summary(self) -> String {
+        crate::t!(&format!("explain-{}", self.as_str()))
+    }
+
+    /// One section of the explanation (markdown: paragraphs, `- ` lists, `code`).
+    pub fn section(self, section: Section) -> String {
+        crate::t!(&format!("explain-{}.{}", self.as_str(), section.attr()))
+    }
+
+    /// The explanation: the four sections under `## ` headings.
+    pub fn explanation(self) -> String {
+        Section::ALL
+            .iter()
+            .map(|s| format!("## {}\n{}", s.heading(), self.section(*s)))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
 /// One reported problem (or note), located in the topology, the config and/or a
 /// certificate.
 #[derive(Debug, Clone)]
@@ -343,17 +389,14 @@ mod tests {
                 "{} is not kebab-case",
                 info.code
             );
-            assert!(!info.summary.is_empty() && !info.summary.ends_with('.'));
-            assert!(
-                info.summary
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_lowercase())
-            );
-            for section in ["## What it does", "## Why Lync cares", "## How to fix"] {
+            let summary = c.summary();
+            assert!(!summary.is_empty() && !summary.ends_with('.'));
+            assert!(summary.chars().next().is_some_and(|ch| ch.is_lowercase()));
+            for section in Section::ALL {
+                let text = c.section(section);
                 assert!(
-                    info.explanation.contains(section),
-                    "{}: missing {section}",
+                    !text.trim().is_empty() && !text.contains("explain-"),
+                    "{}: missing {section:?}",
                     info.code
                 );
             }

@@ -5,33 +5,7 @@ use super::{Code, Finding, Place};
 use crate::certs::summary::Field;
 use crate::names::{Need, RequiredName};
 
-declare_rule! {
-    /// ## What it does
-    /// Checks that the certificate's subject alternative names (dNSName entries; the
-    /// subject CN only when there is no SAN extension) cover every name the
-    /// Persistent Chat file-transfer service is reached by: the server FQDN, the pool
-    /// FQDN of an Enterprise Edition pool (one machine or several), and the internal
-    /// web services FQDN (the pool's override where the topology sets one, else the
-    /// pool FQDN). Wildcards match exactly one left-most label (RFC 6125), never a
-    /// single-label or public-suffix wildcard such as `*.local`. The names are the
-    /// ones `topocert plan` requests (the same function decides both).
-    ///
-    /// ## Why Lync cares
-    /// Clients upload and download files through the pool's internal web services
-    /// name and the servers reach each other by the server FQDN. A certificate that
-    /// does not name all of them fails TLS, and Lync's certificate wizard will not
-    /// assign it to the web services.
-    ///
-    /// ## How to fix
-    /// Request a new certificate with every name `topocert plan TOPOLOGY` lists for
-    /// the server (subject CN = the pool FQDN for Enterprise Edition, the server FQDN
-    /// for Standard Edition).
-    ///
-    /// ## Example
-    /// A certificate for `fe04.contoso.local` whose SAN is `fe40.contoso.local,
-    /// pool02.contoso.local`.
-    NAME_MISMATCH, "name-mismatch", Error, "the certificate does not name the server, its pool or its internal web services FQDN"
-}
+declare_rule! { NAME_MISMATCH, "name-mismatch", Error }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let missing: Vec<&RequiredName> = cx

@@ -3,31 +3,7 @@
 use super::TopologyCx;
 use super::{Code, Finding, Severity, Subject};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a topology whose services are Skype for Business Server 2019
-    /// (`ServiceVersion="8"`), which does not include Persistent Chat.
-    ///
-    /// Support is decided per pool, from the version of its web service. A
-    /// topology that holds 2019 pools next to Lync Server 2013 / Skype for Business
-    /// Server 2015 pools (a migration in progress) gets a note per 2019 pool: its
-    /// servers are listed but not checked, and the older pools' servers are checked
-    /// as usual. Only a topology whose every Front End pool is 2019 gets the
-    /// warning (an error when it also defines a Persistent Chat pool).
-    ///
-    /// ## Why Lync cares
-    /// Persistent Chat exists in Lync Server 2013 and Skype for Business Server 2015
-    /// only. On a 2019 deployment the certificate requirement does not apply, and a
-    /// Persistent Chat pool cannot be installed at all.
-    ///
-    /// ## How to fix
-    /// Check that this is the topology you meant to validate; plan a 2015 Persistent
-    /// Chat pool or a replacement (such as Teams) instead.
-    ///
-    /// ## Example
-    /// `<Service RoleVersion="1" ServiceVersion="8">`
-    PERSISTENT_CHAT_UNSUPPORTED, "persistent-chat-unsupported", Warning, "the topology is Skype for Business Server 2019, which has no Persistent Chat"
-}
+declare_rule! { PERSISTENT_CHAT_UNSUPPORTED, "persistent-chat-unsupported", Warning }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let t = cx.topology;

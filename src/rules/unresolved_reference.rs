@@ -3,25 +3,7 @@
 use super::TopologyCx;
 use super::{Code, Finding};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports an `InstalledOn` that names no cluster, or a `Dependency` that names no
-    /// service, for the services topocert needs: Web Services, Registrar, User
-    /// Services and Persistent Chat.
-    ///
-    /// ## Why Lync cares
-    /// topocert finds the servers that run the Persistent Chat file-transfer web
-    /// service through these links. A broken link means a server could be missed —
-    /// and a missed server is one whose certificate is never checked.
-    ///
-    /// ## How to fix
-    /// Export the topology again (a hand-edited or partial export usually causes
-    /// this); check that the whole document was saved.
-    ///
-    /// ## Example
-    /// `<InstalledOn><ClusterId SiteId="1" Number="9" /></InstalledOn>` with no cluster 9.
-    UNRESOLVED_REFERENCE, "unresolved-reference", Error, "a service refers to a cluster or service that is not in the topology"
-}
+declare_rule! { UNRESOLVED_REFERENCE, "unresolved-reference", Error }
 
 const NEEDED: &[&str] = &[
     "WebServices",

@@ -5,25 +5,7 @@ use super::{Code, Finding};
 use crate::certs::summary::Field;
 use crate::chain::{StepFailure, Verdict};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a certificate signed with an algorithm Lync Server cannot use:
-    /// RSASSA-PSS, Ed25519, MD5, or any algorithm topocert does not know.
-    /// PKCS#1 v1.5 RSA and ECDSA with SHA-1/SHA-2 are accepted.
-    ///
-    /// ## Why Lync cares
-    /// Lync Server 2013's certificate handling (and the Windows versions it runs on)
-    /// does not accept RSASSA-PSS signatures on server certificates, and MD5 is
-    /// refused everywhere. Such a certificate cannot be assigned to the web service.
-    ///
-    /// ## How to fix
-    /// Have the CA issue the certificate with sha256WithRSAEncryption (in AD CS, set
-    /// `AlternateSignatureAlgorithm` to 0 on the CA).
-    ///
-    /// ## Example
-    /// `Signature Algorithm: RSASSA-PSS`
-    UNSUPPORTED_SIGNATURE_ALGORITHM, "unsupported-signature-algorithm", Error, "the certificate is signed with an algorithm Lync rejects"
-}
+declare_rule! { UNSUPPORTED_SIGNATURE_ALGORITHM, "unsupported-signature-algorithm", Error }
 
 pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     let alg = &cx.leaf.info.signature_algorithm;

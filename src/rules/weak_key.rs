@@ -6,27 +6,7 @@ use crate::certs::info::KeyAlgorithm;
 use crate::certs::summary::Field;
 use crate::chain::{StepFailure, Verdict};
 
-declare_rule! {
-    /// ## What it does
-    /// Reports a certificate whose RSA key is shorter than 2048 bits: an error
-    /// under 1024 bits, a warning from 1024 up to 2047 bits. The same levels apply
-    /// to a CA certificate in its chain whose short key kept topocert from verifying
-    /// the signature it made (topocert does not verify signatures made with RSA keys
-    /// under 2048 bits, and says so instead of calling them forged).
-    ///
-    /// ## Why Lync cares
-    /// Lync Server refuses RSA keys under 1024 bits (hence the error). A 1024-bit
-    /// key still works with Lync Server 2013, but Microsoft, browsers and public
-    /// CAs deprecated it and 2048 bits is the recommended minimum (hence the
-    /// warning, which `-D weak-key` makes an error).
-    ///
-    /// ## How to fix
-    /// Request a new certificate with a 2048-bit (or longer) key.
-    ///
-    /// ## Example
-    /// `Public Key: RSA 1024 bits`
-    WEAK_KEY, "weak-key", Error, "the RSA key is shorter than 2048 bits"
-}
+declare_rule! { WEAK_KEY, "weak-key", Error }
 
 /// Severity for an RSA key of `bits`, `None` when it is long enough.
 pub fn severity_for(bits: u32) -> Option<Severity> {
