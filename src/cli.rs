@@ -26,12 +26,14 @@ use crate::source::DEFAULT_MAX_INPUT_SIZE;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Language of the messages a person reads (default: from LC_ALL, LC_MESSAGES,
-    /// LANG; JSON, SARIF and GitHub output stay English unless --lang is given).
-    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    /// Language of the messages a person reads (JSON, SARIF and GitHub output stay
+    /// English unless --lang is given). Hidden until every message is in the
+    /// catalogue: today `explain` is translated, the rest is English.
+    #[arg(long, value_enum, global = true, value_name = "LANG", hide = true)]
     pub lang: Option<LangChoice>,
-    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), filled in
-    /// by the binary; `None` (English) in library use.
+    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`); `None`
+    /// (English) in library use, and in the binary until every message is in the
+    /// catalogue.
     #[arg(skip)]
     pub env_lang: Option<crate::i18n::Lang>,
 }
@@ -79,53 +81,6 @@ impl Cli {
             self.env_lang.unwrap_or(Lang::En)
         }
     }
-}
-
-/// The language `--help` is written in, before the command line is parsed: a
-/// `--lang ja`/`--lang=ja` among the arguments, else the environment's.
-pub fn help_language(args: &[OsString], env_lang: crate::i18n::Lang) -> crate::i18n::Lang {
-    use crate::i18n::Lang;
-    let mut found = None;
-    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(a) = it.next() {
-        if a == "--" {
-            break;
-        }
-        let value = if a == "--lang" {
-            it.next().map(|v| v.into_owned())
-        } else {
-            a.strip_prefix("--lang=").map(str::to_string)
-        };
-        match value.as_deref() {
-            Some("ja") => found = Some(Lang::Ja),
-            Some("en") => found = Some(Lang::En),
-            _ => {}
-        }
-    }
-    found.unwrap_or(env_lang)
-}
-
-/// Parses the command line with `--help` in the language of the run (clap's own
-/// words such as `Usage:` stay as clap writes them) and records the environment's
-/// language.
-pub fn parse(args: Vec<OsString>, env_lang: crate::i18n::Lang) -> Cli {
-    let lang = help_language(&args, env_lang);
-    crate::i18n::set(lang);
-    let cmd = localize(Cli::command(), lang);
-    let matches = cmd.get_matches_from(args);
-    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
-    };
-    cli.env_lang = Some(env_lang);
-    cli
-}
-
-/// The command-line definition with its help texts in `lang` (English is the
-/// definition's own text).
-pub fn localize(cmd: clap::Command, lang: crate::i18n::Lang) -> clap::Command {
-    let _ = lang;
-    cmd
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,7 +3,7 @@ Every text a person reads, in English or Japanese, from the Fluent catalogues un
 the `.ftl` files under `locales/<lang>/` (compiled into the binary). Neutral ground like [`crate::text`]:
 it imports nothing from the crate.
 
-Messages are looked up by id with named arguments ([`t!`](crate::t)); plurals and
+Messages are looked up by id with named arguments (the `t!` macro); plurals and
 other variants are the catalogue's business (`{ $n -> [one] … *[other] … }`), never
 assembled from English fragments in code. A message missing from the Japanese
 catalogue falls back to English (a test keeps both catalogues equal).
@@ -165,7 +165,7 @@ fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
 }
 
 /// A message of the catalogue in the language of the run:
-/// `t!("expired-message", path = p, date = d)`. Argument names are the Fluent
+/// `t!("core-count-servers", n = 3)`. Argument names are the Fluent
 /// variable names (`$path`); values are strings or numbers.
 #[macro_export]
 macro_rules! t {
@@ -211,7 +211,10 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             }
         };
-        assert_eq!(Lang::from_env_vars(env(&[("LANG", "ja_JP.UTF-8")])), Lang::Ja);
+        assert_eq!(
+            Lang::from_env_vars(env(&[("LANG", "ja_JP.UTF-8")])),
+            Lang::Ja
+        );
         assert_eq!(
             Lang::from_env_vars(env(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")])),
             Lang::En
@@ -227,7 +230,10 @@ mod tests {
     fn plurals_and_arguments_follow_the_catalogue() {
         assert_eq!(t_in!(Lang::En, "core-count-servers", n = 1), "1 server");
         assert_eq!(t_in!(Lang::En, "core-count-servers", n = 3), "3 servers");
-        assert_eq!(t_in!(Lang::Ja, "core-count-servers", n = 3), "3 台のサーバー");
+        assert_eq!(
+            t_in!(Lang::Ja, "core-count-servers", n = 3),
+            "3 台のサーバー"
+        );
         // An argument is inserted as it is, without isolation marks.
         let s = t_in!(Lang::En, "core-count-servers", n = 2);
         assert!(!s.contains('\u{2068}'), "{s:?}");
@@ -235,6 +241,9 @@ mod tests {
 
     #[test]
     fn a_missing_id_falls_back_to_the_id() {
-        assert_eq!(message_in(Lang::Ja, "no-such-message", None), "no-such-message");
+        assert_eq!(
+            message_in(Lang::Ja, "no-such-message", None),
+            "no-such-message"
+        );
     }
 }

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod config;
 mod error;
 pub mod fqdn;
+pub mod i18n;
 pub mod names;
 pub mod pairing;
 pub mod paths;
@@ -30,7 +31,6 @@ pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod source;
-pub mod i18n;
 mod text;
 pub mod topology;
 

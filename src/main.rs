@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
+use clap::Parser;
+
 fn main() -> ExitCode {
-    let env_lang = topocert::i18n::Lang::from_env_vars(|k| std::env::var(k).ok());
-    let cli = topocert::cli::parse(std::env::args_os().collect(), env_lang);
+    let cli = topocert::cli::Cli::parse();
     // topocert decides whether to colour (--color, NO_COLOR, terminal); the stream
     // makes the ANSI colours it writes work in a Windows console (passed through
     // unchanged everywhere else, and to files and pipes).

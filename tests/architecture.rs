@@ -9,8 +9,9 @@ use std::path::Path;
 /// Top-level modules in the order data flows; a module may import only modules
 /// before it. Neutral helpers come first.
 const LAYERS: &[&str] = &[
-    "text", "i18n", "atomic", "paths", "fqdn", "source", "topology", "roles", "certs", "names", "chain",
-    "probe", "pairing", "rules", "config", "error", "check", "plan", "report", "progress", "cli",
+    "text", "i18n", "atomic", "paths", "fqdn", "source", "topology", "roles", "certs", "names",
+    "chain", "probe", "pairing", "rules", "config", "error", "check", "plan", "report", "progress",
+    "cli",
 ];
 
 /// The top-level module `crate::` paths in `text` refer to, including the heads of

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::certs::FileStatus;
 use crate::certs::summary::{Field, summary};
-use crate::chain::{CaSource, Origin};
+use crate::chain::CaSource;
 use crate::check::Report;
 use crate::rules::{Code, Finding, Place, Severity, Subject};
 use crate::source::SourceFile;
@@ -554,15 +554,7 @@ fn chains_html(out: &mut String, rep: &Report) {
             .chain
             .iter()
             .map(|l| {
-                let origin = match l.origin {
-                    Origin::Given => "--ca".to_string(),
-                    Origin::OwnFile => "own file".to_string(),
-                    Origin::OtherFile(i) => rep
-                        .files
-                        .get(i)
-                        .map(|f| format!("from {}", f.path))
-                        .unwrap_or_else(|| "other file".into()),
-                };
+                let origin = super::chain_origin(rep, l.origin);
                 let anchor = if l.anchor { ", anchor" } else { "" };
                 format!(
                     "<li>{} <small>(key id <code>{}</code>; {}{anchor})</small></li>",

@@ -12,7 +12,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::table;
 use crate::certs::FileStatus;
 use crate::certs::summary::{Summary, summary};
-use crate::chain::{CaSource, Origin};
+use crate::chain::CaSource;
 use crate::check::Report;
 use crate::roles::Roles;
 use crate::rules::{Finding, Place, Severity};
@@ -534,23 +534,16 @@ fn render_chains(out: &mut String, rep: &Report) {
     }
     out.push_str("\nChains (server certificate first):\n");
     for s in with_chain {
-        out.push_str(&format!("  {}\n", s.server.display_name()));
+        out.push_str(&format!("  {}\n", escape(&s.server.display_name())));
         for (depth, link) in s.chain.iter().enumerate() {
-            let origin = match link.origin {
-                Origin::Given => "--ca".to_string(),
-                Origin::OwnFile => "own file".to_string(),
-                Origin::OtherFile(i) => rep
-                    .files
-                    .get(i)
-                    .map(|f| format!("from {}", f.path))
-                    .unwrap_or_else(|| "other file".into()),
-            };
+            let origin = super::chain_origin(rep, link.origin);
             let anchor = if link.anchor { ", anchor" } else { "" };
             out.push_str(&format!(
-                "    {}{} (key id {}; {origin}{anchor})\n",
+                "    {}{} (key id {}; {}{anchor})\n",
                 if depth == 0 { "" } else { "<- " },
-                link.subject,
-                link.key_id,
+                escape(&link.subject),
+                escape(&link.key_id),
+                escape(&origin),
             ));
         }
     }

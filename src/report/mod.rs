@@ -15,6 +15,21 @@ use crate::check::Report;
 use crate::rules::{Code, Finding, Place, Severity};
 use crate::source::{Location, SourceFile};
 
+/// Where a chain link's certificate came from: `--ca`, `own file`, `from PATH`
+/// (unescaped: each renderer escapes it for its format).
+pub fn chain_origin(rep: &Report, origin: crate::chain::Origin) -> String {
+    use crate::chain::Origin;
+    match origin {
+        Origin::Given => "--ca".to_string(),
+        Origin::OwnFile => "own file".to_string(),
+        Origin::OtherFile(i) => rep
+            .files
+            .get(i)
+            .map(|f| format!("from {}", f.path))
+            .unwrap_or_else(|| "other file".into()),
+    }
+}
+
 /// `topocert explain CODE`.
 pub fn explain(code: Code) -> String {
     let info = code.info();

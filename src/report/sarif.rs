@@ -210,9 +210,7 @@ fn rules() -> Vec<Rule> {
             Rule {
                 id: info.code,
                 name: pascal(info.code),
-                short_description: Text {
-                    text: c.summary(),
-                },
+                short_description: Text { text: c.summary() },
                 full_description: Text {
                     text: what_it_does(*c),
                 },

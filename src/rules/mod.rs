@@ -117,7 +117,7 @@ impl Section {
 
     /// The section's heading in the language of the run ("What it does").
     pub fn heading(self) -> String {
-        crate::t!(&format!("core-heading-{}", self.attr()))
+        crate::i18n::message(&format!("core-heading-{}", self.attr()), None)
     }
 }
 
@@ -252,12 +252,15 @@ pub struct Label {
 impl Code {
     /// The one-line summary, in the language of the run.
     pub fn summary(self) -> String {
-        crate::t!(&format!("explain-{}", self.as_str()))
+        crate::i18n::message(&format!("explain-{}", self.as_str()), None)
     }
 
     /// One section of the explanation (markdown: paragraphs, `- ` lists, `code`).
     pub fn section(self, section: Section) -> String {
-        crate::t!(&format!("explain-{}.{}", self.as_str(), section.attr()))
+        crate::i18n::message(
+            &format!("explain-{}.{}", self.as_str(), section.attr()),
+            None,
+        )
     }
 
     /// The explanation: the four sections under `## ` headings.
