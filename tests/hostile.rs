@@ -349,3 +349,41 @@ fn certs_links_out_of_the_tree_are_reported_not_followed() {
     assert_eq!(paths.len(), 1, "{paths:?}");
     assert!(paths[0].ends_with("more/x.pem"), "{paths:?}");
 }
+
+/// The chain list of the human report shows certificate subjects and file paths:
+/// escaped like every other value (a self-signed hostile certificate given as the CA
+/// makes a one-link chain whose subject is the hostile CN).
+#[test]
+fn chain_lists_escape_subjects_and_paths() {
+    let (_dir, topology, certs) = hostile_case(false);
+    let ca = certs.join("::add-mask::secret.pem");
+    // Named after the server, so it is paired with it.
+    std::fs::write(certs.join("se01.litware.local.cer"), hostile_cert()).unwrap();
+    let (t, c, ca) = (
+        topology.to_str().unwrap(),
+        certs.to_str().unwrap(),
+        ca.to_str().unwrap(),
+    );
+    for colour in ["never", "always"] {
+        let out = topocert(&[
+            "check",
+            t,
+            "--certs",
+            c,
+            "--ca",
+            ca,
+            "--valid-at",
+            "2026-06-01",
+            "--color",
+            colour,
+        ]);
+        assert!(
+            out.stdout.contains("Chains (server certificate first)"),
+            "no chain list:\n{}",
+            out.stdout
+        );
+        let what = format!("check --ca (hostile) --color {colour}");
+        assert_safe(&what, &out.stdout, colour == "always");
+        assert_safe(&what, &out.stderr, false);
+    }
+}
