@@ -1,7 +1,7 @@
 /*!
-Every text a person reads, in English or Japanese, from the Fluent catalogues under
-the `.ftl` files under `locales/<lang>/` (compiled into the binary). Neutral ground like [`crate::text`]:
-it imports nothing from the crate.
+Every text a person reads, in English or Japanese, from the Fluent catalogues: the
+`.ftl` files under `locales/<lang>/`, compiled into the binary. Neutral ground like
+[`crate::text`]: it imports nothing from the crate.
 
 Messages are looked up by id with named arguments (the `t!` macro); plurals and
 other variants are the catalogue's business (`{ $n -> [one] … *[other] … }`), never
@@ -31,16 +31,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Ja];
-
-    /// The BCP 47 tag, e.g. for `<html lang="…">`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-
     /// The language a POSIX locale value names (`ja_JP.UTF-8` → Japanese); `None`
     /// for an empty value, `C`/`POSIX` and every other language (English).
     pub fn from_locale(value: &str) -> Option<Lang> {
@@ -134,15 +124,6 @@ pub fn message_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
 /// Message `id` in the language of the run.
 pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
     message_in(current(), id, args)
-}
-
-/// Whether `lang`'s catalogue has message `id` (or `id.attr`).
-pub fn has(lang: Lang, id: &str) -> bool {
-    let (msg, attr) = split(id);
-    bundle(lang).get_message(msg).is_some_and(|m| match attr {
-        Some(a) => m.get_attribute(a).is_some(),
-        None => m.value().is_some(),
-    })
 }
 
 fn split(id: &str) -> (&str, Option<&str>) {
