@@ -300,9 +300,34 @@ const UNTRANSLATED: &[&str] = &[
     "probe",
 ];
 
+/// Untranslatables of locales/*/rules.ftl (names, option and element names).
+const RULES_WORDS: &[&str] = &[];
+
+/// Untranslatables of locales/*/report.ftl.
+const REPORT_WORDS: &[&str] = &[];
+
+/// Untranslatables of locales/*/plan.ftl.
+const PLAN_WORDS: &[&str] = &[];
+
+/// Untranslatables of locales/*/errors.ftl.
+const ERRORS_WORDS: &[&str] = &[];
+
+/// Untranslatables of locales/*/cli.ftl.
+const CLI_WORDS: &[&str] = &[];
+
 #[test]
 fn the_japanese_catalogue_has_no_english_left() {
-    let allowed: BTreeSet<&str> = UNTRANSLATED.iter().copied().collect();
+    let allowed: BTreeSet<&str> = [
+        UNTRANSLATED,
+        RULES_WORDS,
+        REPORT_WORDS,
+        PLAN_WORDS,
+        ERRORS_WORDS,
+        CLI_WORDS,
+    ]
+    .concat()
+    .into_iter()
+    .collect();
     let (_, texts) = entries(Lang::Ja);
     let mut left = Vec::new();
     for (id, text) in texts {
