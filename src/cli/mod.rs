@@ -19,6 +19,8 @@ use crate::rules::Code;
 use crate::rules::{Level, Target};
 use crate::source::DEFAULT_MAX_INPUT_SIZE;
 
+pub mod help;
+
 /// Validate Lync Server 2013 / Skype for Business Server topology exports against
 /// the Persistent Chat certificate requirement.
 #[derive(Debug, Parser)]
@@ -26,14 +28,12 @@ use crate::source::DEFAULT_MAX_INPUT_SIZE;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Language of the messages a person reads (JSON, SARIF and GitHub output stay
-    /// English unless --lang is given). Hidden until every message is in the
-    /// catalogue: today `explain` is translated, the rest is English.
-    #[arg(long, value_enum, global = true, value_name = "LANG", hide = true)]
+    /// Language of the messages (default: LC_ALL, LC_MESSAGES, LANG; JSON, SARIF and
+    /// GitHub output stay English unless --lang is given).
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
     pub lang: Option<LangChoice>,
-    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`); `None`
-    /// (English) in library use, and in the binary until every message is in the
-    /// catalogue.
+    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), read by the
+    /// binary; `None` (English) in library use.
     #[arg(skip)]
     pub env_lang: Option<crate::i18n::Lang>,
 }
@@ -254,7 +254,7 @@ pub struct ProbeArgs {
 fn parse_jobs(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=4096).contains(&n) => Ok(n),
-        _ => Err(format!("`{s}` is not a number of jobs between 1 and 4096")),
+        _ => Err(crate::t!("cli-jobs-invalid", value = s)),
     }
 }
 
@@ -462,9 +462,10 @@ pub fn man_page(subcommand: Option<&str>) -> Result<String, Error> {
                     .filter(|s| !s.is_hide_set())
                     .map(|s| s.get_name())
                     .collect();
-                return Err(Error::Usage(format!(
-                    "no subcommand `{name}`; the subcommand pages are: {}",
-                    names.join(", ")
+                return Err(Error::Usage(crate::t!(
+                    "cli-man-no-subcommand",
+                    name = name,
+                    pages = names.join(", ")
                 )));
             }
         },
@@ -473,7 +474,7 @@ pub fn man_page(subcommand: Option<&str>) -> Result<String, Error> {
     clap_mangen::Man::new(page)
         .render(&mut buf)
         .map_err(|source| Error::Write {
-            path: "the manual page".into(),
+            path: crate::t!("cli-man-page"),
             source,
         })?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
@@ -543,10 +544,10 @@ fn refuse_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
         let same = same_file(&out_meta, &meta)
             || (out_canonical.is_some() && std::fs::canonicalize(input).ok() == out_canonical);
         if same {
-            return Err(Error::Usage(format!(
-                "refusing to write the output to {}: it is {}, an input of this run; nothing was written",
-                crate::paths::display(output),
-                crate::paths::display(input)
+            return Err(Error::Usage(crate::t!(
+                "cli-output-is-input",
+                output = crate::paths::display(output),
+                input = crate::paths::display(input)
             )));
         }
     }
@@ -584,11 +585,10 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, tty: bool) -> Result<u8, Err
     let mut config = Config::discover(args.config.as_deref(), &args.topology)?;
     config.settings.overrides.extend(overrides(args));
     let pfx_password = match &args.pfx_password_env {
-        Some(var) => Some(std::env::var(var).map_err(|_| {
-            Error::Usage(format!(
-                "--pfx-password-env names `{var}`, but that environment variable is not set"
-            ))
-        })?),
+        Some(var) => Some(
+            std::env::var(var)
+                .map_err(|_| Error::Usage(crate::t!("cli-pfx-env-unset", var = var.as_str())))?,
+        ),
         None => None,
     };
     let mut certs = args.certs.clone();
