@@ -287,6 +287,15 @@ run unreadable-cert -- check samples/enterprise/topology.xml --certs samples/ent
 # Text that is not ASCII reaches a pipe as UTF-8, and completions load the same script.
 run explain-all -- explain --all
 run completions-powershell -- completions powershell
+# Japanese, by --lang and by the locale of the environment (wine passes the variables
+# on to the Windows program): the same bytes as on Linux.
+run check-ja-human -- check "${enterprise[@]}" --lang ja
+run check-ja-short -- check "${enterprise[@]}" --format short --lang ja
+run plan-ja-csv -- plan samples/enterprise-utf16/topology.xml --format csv --lang ja
+run help-ja -- --lang ja check --help
+LC_ALL=ja_JP.UTF-8 run list-ja-locale -- list samples/enterprise/topology.xml
+grep -q 'サーバー' "$work/win/list-ja-locale.out" ||
+  fail "list-ja-locale: LC_ALL=ja_JP.UTF-8 did not give Japanese on Windows: $(head -n 3 "$work/win/list-ja-locale.out")"
 
 # README's Windows section, as written: its `.\topocert.exe` lines run in a folder
 # laid out as its step 3 says (the UTF-16LE export and the sample's certificates).
