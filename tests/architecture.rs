@@ -48,10 +48,16 @@ fn crate_refs(text: &str) -> BTreeSet<String> {
 }
 
 fn head(path: &str) -> String {
-    path.trim()
+    let name: String = path
+        .trim()
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect()
+        .collect();
+    // `crate::t!` and `crate::t_in!` are i18n's macros (exported at the crate root).
+    match name.as_str() {
+        "t" | "t_in" => "i18n".to_string(),
+        _ => name,
+    }
 }
 
 fn module_of(rel: &Path) -> String {
