@@ -369,7 +369,7 @@ fn check_and_emit_report_in_japanese_and_the_templates_stay_english() {
         "外部 Web サービスの要求 (パブリック CA)",
         "、CA の証明書テンプレート Web Server。",
         "外部 Web サービスの要求 (`--layout split`) はパブリック CA に送ってください。",
-        "\n指定された証明書 (`--check`) と上記の名前:\n",
+        "\n指定された証明書 (`--check`) が含む上記の名前:\n",
         "はすべての名前 (3 個) を含んでいます\n",
         "  fe04.contoso.local: ",
         "は 3 個の名前のうち 2 個を含んでいます。不足している名前:\n    fe04.contoso.local (サーバーの FQDN) [name-mismatch]\n",

@@ -161,7 +161,7 @@ plan-wrote = { $n } 個のファイルを書き込みました:
 ## plan --check: 指定された各証明書が含む名前。字下げされた行。$fqdn: サーバー。
 ## $path: 証明書ファイル。
 
-plan-coverage-heading = 指定された証明書 (`--check`) と上記の名前:
+plan-coverage-heading = 指定された証明書 (`--check`) が含む上記の名前:
 plan-coverage-none = { $fqdn }: 証明書が指定されていません
 # $total: 要求の名前の数。
 plan-coverage-all = { $fqdn }: { $path } はすべての名前 ({ $total } 個) を含んでいます

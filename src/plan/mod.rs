@@ -208,9 +208,9 @@ pub struct Skipped {
     pub name: String,
     pub pool: Option<String>,
     pub site: Option<String>,
-    /// Why (a lowercase clause without final period).
+    /// Why (a clause without final period, in the language of the run).
     pub reason: String,
-    /// What to do about it (a sentence).
+    /// What to do about it (a sentence, in the language of the run).
     pub help: String,
     /// Where the problem is.
     pub span: Range<usize>,

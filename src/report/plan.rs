@@ -692,6 +692,11 @@ pub fn render_csv(plan: &Plan) -> String {
 
 // ---------------------------------------------------------------------------------
 // Request templates
+//
+// The templates, comments included, are English and ASCII in every language:
+// certreq.exe reads an INF file without a byte order mark in the ANSI code page
+// (CP932 on a Japanese Windows), so UTF-8 Japanese comments would reach it as
+// mojibake, and OpenSSL configurations are for the same PKI team.
 
 /// Text from the topology (its path) made safe for a comment line of a template:
 /// printable ASCII only.
@@ -772,7 +777,7 @@ fn reason_comments(names: &[RequiredName], prefix: &str) -> Vec<String> {
     names
         .iter()
         .map(|n| {
-            // English: the templates are ASCII, for certreq.exe (see `inf`).
+            // English, like the whole template (see "Request templates" above).
             let why: Vec<String> = n
                 .reasons
                 .iter()
