@@ -21,8 +21,10 @@ use std::ops::Range;
 
 use crate::certs::info::CertInfo;
 use crate::fqdn::Fqdn;
+use crate::i18n::Lang;
 use crate::roles::FileTransferServer;
 use crate::topology::{Cluster, FqdnSource, Machine, Topology};
+use crate::{t, t_in};
 
 /// How much a name matters to the Persistent Chat file-transfer service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -132,42 +134,47 @@ impl Why {
         }
     }
 
-    /// The reason as a phrase, for messages and labels.
+    /// The reason as a phrase, for messages and labels, in the language of the run.
     pub fn describe(&self) -> String {
+        self.describe_in(crate::i18n::current())
+    }
+
+    /// The reason as a phrase in `lang` (request templates are always English).
+    pub fn describe_in(&self, lang: Lang) -> String {
         match self {
-            Why::Machine => "server FQDN".into(),
-            Why::QualifiedMachine { written, domain } => {
-                format!("server FQDN (bare host name `{written}` + default domain {domain})")
-            }
-            Why::ClusterForMachine => {
-                "server FQDN (the <Machine> has no Fqdn and takes its single-machine cluster's)"
-                    .into()
-            }
+            Why::Machine => t_in!(lang, "plan-why-machine"),
+            Why::QualifiedMachine { written, domain } => t_in!(
+                lang,
+                "plan-why-qualified-machine",
+                written = written.as_str(),
+                domain = domain.as_str()
+            ),
+            Why::ClusterForMachine => t_in!(lang, "plan-why-cluster-for-machine"),
             Why::Pool {
                 qualified_from: Some(w),
-            } => format!("pool FQDN (`{w}` + default domain)"),
+            } => t_in!(lang, "plan-why-pool-qualified", written = w.as_str()),
             Why::Pool {
                 qualified_from: None,
-            } => "pool FQDN".into(),
-            Why::InternalWebHost => "internal web services FQDN override".into(),
-            Why::InternalWebIsPool => {
-                "internal web services FQDN (no override: the pool FQDN)".into()
-            }
-            Why::ExternalWebHost => {
-                "external web services FQDN (one certificate for internal and external web, --layout combined)".into()
-            }
+            } => t_in!(lang, "plan-why-pool"),
+            Why::InternalWebHost => t_in!(lang, "plan-why-internal-web-host"),
+            Why::InternalWebIsPool => t_in!(lang, "plan-why-internal-web-is-pool"),
+            Why::ExternalWebHost => t_in!(lang, "plan-why-external-web-host"),
             Why::SimpleUrl { component } if component.is_empty() => {
-                "simple URL from [web] simple-urls".into()
+                t_in!(lang, "plan-why-simple-url-config")
             }
-            Why::SimpleUrl { component } => format!("{component} simple URL"),
-            Why::LyncDiscoverInternal { domain } => {
-                format!("internal sign-in discovery for SIP domain {domain}")
+            Why::SimpleUrl { component } => {
+                t_in!(lang, "plan-why-simple-url", component = component.as_str())
             }
+            Why::LyncDiscoverInternal { domain } => t_in!(
+                lang,
+                "plan-why-lyncdiscoverinternal",
+                domain = domain.as_str()
+            ),
             Why::LyncDiscover { domain } => {
-                format!("external sign-in discovery for SIP domain {domain}")
+                t_in!(lang, "plan-why-lyncdiscover", domain = domain.as_str())
             }
             Why::SipDomain { domain } => {
-                format!("strict DNS matching for SIP domain {domain} ([web] strict-dns)")
+                t_in!(lang, "plan-why-sip-domain", domain = domain.as_str())
             }
         }
     }
@@ -220,19 +227,15 @@ pub enum Evidence {
 }
 
 impl Evidence {
+    /// What decided the edition, as a clause, in the language of the run.
     pub fn describe(&self) -> String {
         match self {
-            Evidence::UserStoreLocal(_) => {
-                "its UserStore is installed on the server's own cluster (SQL Express)".into()
+            Evidence::UserStoreLocal(_) => t!("plan-evidence-userstore-local"),
+            Evidence::UserStoreRemote(_) => t!("plan-evidence-userstore-remote"),
+            Evidence::SingleMachineOnly(v, _) => {
+                t!("plan-evidence-single-machine-only", value = v.to_string())
             }
-            Evidence::UserStoreRemote(_) => {
-                "its UserStore is installed on a separate SQL cluster".into()
-            }
-            Evidence::SingleMachineOnly(v, _) => format!("its cluster has IsSingleMachineOnly={v}"),
-            Evidence::MachineCount(n) => format!(
-                "the topology names no UserStore for it, so the machine count decides ({n} machine{})",
-                if *n == 1 { "" } else { "s" }
-            ),
+            Evidence::MachineCount(n) => t!("plan-evidence-machine-count", n = *n as u64),
         }
     }
 
@@ -280,15 +283,11 @@ impl SubjectRule {
         }
     }
 
-    /// The sentence that explains the choice.
-    pub fn why(self) -> &'static str {
+    /// The sentence that explains the choice, in the language of the run.
+    pub fn why(self) -> String {
         match self {
-            SubjectRule::PoolFqdn => {
-                "the subject is the pool FQDN because the server belongs to an Enterprise Edition pool (one machine or several): Lync's certificate wizard names every Front End certificate of a pool after the pool, with the server FQDN in the SAN"
-            }
-            SubjectRule::ServerFqdn => {
-                "the subject is the server FQDN because the server is a Standard Edition server: Lync's certificate wizard puts its own name in the subject"
-            }
+            SubjectRule::PoolFqdn => t!("plan-subject-pool"),
+            SubjectRule::ServerFqdn => t!("plan-subject-server"),
         }
     }
 }
@@ -308,9 +307,9 @@ pub struct WebSettings {
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub reason: String,
-    pub help: &'static str,
+    pub help: String,
     pub span: Range<usize>,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// Everything [`required`] decides for one server.
@@ -353,9 +352,18 @@ pub fn covers(presented: &[&str], name: &Fqdn) -> bool {
     presented.iter().any(|p| name.matched_by(p))
 }
 
-const FIX_MACHINE: &str = "give the machine its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again";
-const FIX_POOL: &str = "give the pool its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again";
-const FIX_WEB: &str = "correct the web services FQDN of the pool in Topology Builder, publish, export the topology again and run `topocert plan` again";
+/// What to do about a machine without a usable FQDN.
+pub fn fix_machine() -> String {
+    t!("plan-fix-machine")
+}
+
+fn fix_pool() -> String {
+    t!("plan-fix-pool")
+}
+
+fn fix_web() -> String {
+    t!("plan-fix-web")
+}
 
 /// Standard or Enterprise Edition, from the topology.
 pub fn edition(server: &FileTransferServer, cluster: &Cluster) -> Edition {
@@ -395,10 +403,10 @@ pub fn required(t: &Topology, server: &FileTransferServer, web: &WebSettings) ->
             subject_rule: SubjectRule::ServerFqdn,
             names: Vec::new(),
             problems: vec![Problem {
-                reason: "the topology model has no such machine".into(),
-                help: FIX_MACHINE,
+                reason: t!("plan-problem-no-machine"),
+                help: fix_machine(),
                 span: server.span.clone(),
-                label: "this machine",
+                label: t!("plan-label-this-machine"),
             }],
         };
     };
@@ -560,13 +568,13 @@ impl Builder {
         let f = Fqdn::new(host.trim());
         match f.problem() {
             Some(problem) => self.problems.push(Problem {
-                reason: format!(
-                    "the {} of its pool is not a DNS name: {problem}",
-                    why.describe()
-                ),
-                help: FIX_WEB,
+                reason: match why {
+                    Why::ExternalWebHost => t!("plan-problem-external-web-host", problem = problem),
+                    _ => t!("plan-problem-internal-web-host", problem = problem),
+                },
+                help: fix_web(),
                 span: span.clone(),
-                label: "not a DNS name",
+                label: t!("plan-label-not-dns"),
             }),
             None => self.add(f, need, usage, why, Place::Topology(span.clone())),
         }
@@ -581,10 +589,10 @@ impl Builder {
     ) -> Option<Fqdn> {
         let Some(fqdn) = &server.fqdn else {
             self.problems.push(Problem {
-                reason: "the <Machine> has no Fqdn, and its pool has several machines, so it cannot take the pool's".into(),
-                help: FIX_MACHINE,
+                reason: t!("plan-problem-machine-no-fqdn"),
+                help: fix_machine(),
                 span: machine.focus(),
-                label: "this <Machine> has no Fqdn",
+                label: t!("plan-label-machine-no-fqdn"),
             });
             return None;
         };
@@ -594,10 +602,10 @@ impl Builder {
         };
         if let Some(problem) = fqdn.problem() {
             self.problems.push(Problem {
-                reason: format!("its FQDN is not a DNS name: {problem}"),
-                help: FIX_MACHINE,
+                reason: t!("plan-problem-machine-fqdn", problem = problem),
+                help: fix_machine(),
                 span,
-                label: "not a DNS name",
+                label: t!("plan-label-not-dns"),
             });
             return None;
         }
@@ -629,13 +637,13 @@ impl Builder {
         match &cluster.fqdn {
             None if enterprise && server.multi_server_pool => {
                 self.problems.push(Problem {
-                    reason: format!(
-                        "its pool has no Fqdn, and the certificate of a server in an Enterprise Edition pool of {} machines is named after the pool",
-                        cluster.machines.len()
+                    reason: t!(
+                        "plan-problem-pool-no-fqdn",
+                        n = cluster.machines.len() as u64
                     ),
-                    help: FIX_POOL,
+                    help: fix_pool(),
                     span: cluster.span.clone(),
-                    label: "this <Cluster> has no Fqdn",
+                    label: t!("plan-label-cluster-no-fqdn"),
                 });
                 None
             }
@@ -643,10 +651,10 @@ impl Builder {
             Some(p) => match p.problem() {
                 Some(problem) => {
                     self.problems.push(Problem {
-                        reason: format!("the FQDN of its pool is not a DNS name: {problem}"),
-                        help: FIX_POOL,
+                        reason: t!("plan-problem-pool-fqdn", problem = problem),
+                        help: fix_pool(),
                         span: cluster.focus(),
-                        label: "not a DNS name",
+                        label: t!("plan-label-not-dns"),
                     });
                     None
                 }

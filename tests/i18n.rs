@@ -307,7 +307,10 @@ const RULES_WORDS: &[&str] = &[];
 const REPORT_WORDS: &[&str] = &[];
 
 /// Untranslatables of locales/*/plan.ftl.
-const PLAN_WORDS: &[&str] = &[];
+const PLAN_WORDS: &[&str] = &[
+    // the <Component ComponentName="PersistentChatWeb"> of the topology
+    "PersistentChatWeb",
+];
 
 /// Untranslatables of locales/*/errors.ftl.
 const ERRORS_WORDS: &[&str] = &[];

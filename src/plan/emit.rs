@@ -59,30 +59,31 @@ fn validate(dir: &Path, templates: &[Template], force: bool) -> Result<Vec<PathB
             && !t.file_name.contains(['/', '\\', ':'])
             && Path::new(&t.file_name).file_name() == Some(std::ffi::OsStr::new(&t.file_name));
         if !plain {
-            return Err(Error::Usage(format!(
-                "refusing to write `{}`: not a plain file name; nothing was written",
-                t.file_name
+            return Err(Error::Usage(crate::t!(
+                "plan-emit-not-plain",
+                name = t.file_name.as_str()
             )));
         }
         if t.file_name.len() > MAX_FILE_NAME {
-            return Err(Error::Usage(format!(
-                "cannot write the request template {}: its name is {} bytes, more than the {MAX_FILE_NAME} a file system accepts; nothing was written",
-                t.file_name,
-                t.file_name.len()
+            return Err(Error::Usage(crate::t!(
+                "plan-emit-too-long",
+                name = t.file_name.as_str(),
+                len = t.file_name.len() as u64,
+                max = MAX_FILE_NAME as u64
             )));
         }
         if !seen.insert(t.file_name.to_lowercase()) {
-            return Err(Error::Usage(format!(
-                "two request templates would both be written to {}; nothing was written",
-                crate::paths::display(&dir.join(&t.file_name))
+            return Err(Error::Usage(crate::t!(
+                "plan-emit-duplicate",
+                path = crate::paths::display(&dir.join(&t.file_name))
             )));
         }
         targets.push(dir.join(&t.file_name));
     }
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} is not a directory; nothing was written",
-            crate::paths::display(dir)
+        return Err(Error::Usage(crate::t!(
+            "plan-emit-not-dir",
+            path = crate::paths::display(dir)
         )));
     }
     let existing: Vec<&PathBuf> = targets
@@ -93,20 +94,17 @@ fn validate(dir: &Path, templates: &[Template], force: bool) -> Result<Vec<PathB
         .iter()
         .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
     {
-        return Err(Error::Usage(format!(
-            "{} is a directory, not a request template; nothing was written",
-            crate::paths::display(dir_target)
+        return Err(Error::Usage(crate::t!(
+            "plan-emit-is-dir",
+            path = crate::paths::display(dir_target)
         )));
     }
     if !force && !existing.is_empty() {
         let names: Vec<String> = existing.iter().map(|p| crate::paths::display(p)).collect();
-        let what = if names.len() == 1 {
-            format!("{} already exists", names.join(""))
-        } else {
-            format!("{} already exist", names.join(", "))
-        };
-        return Err(Error::Usage(format!(
-            "{what}; nothing was written (pass --force to replace existing request templates)"
+        return Err(Error::Usage(crate::t!(
+            "plan-emit-exists",
+            paths = names.join(", "),
+            n = names.len() as u64
         )));
     }
     Ok(targets)

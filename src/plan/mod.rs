@@ -25,6 +25,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::fqdn::Fqdn;
 use crate::roles::{RoleRule, Roles};
+use crate::t;
 use crate::topology::Topology;
 
 pub use emit::{Template, write_templates};
@@ -113,23 +114,23 @@ impl PlanOptions {
 /// template names are made of (letters, digits, space, `-`, `_`, `.`), nothing that
 /// could end a quoted value or start a new line.
 pub fn check_template_name(name: &str) -> Result<(), String> {
-    let bad = |why: &str| Err(format!("invalid --ca-template `{name}`: {why}"));
     if name.trim().is_empty() {
-        return bad("the name is empty");
+        return Err(t!("plan-template-empty", name = name));
     }
     if name.trim() != name {
-        return bad("the name starts or ends with a space");
+        return Err(t!("plan-template-spaces", name = name));
     }
     if name.chars().count() > 64 {
-        return bad("a template name has at most 64 characters");
+        return Err(t!("plan-template-too-long", name = name));
     }
     if let Some(c) = name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.')))
     {
-        return bad(&format!(
-            "`{}` is not allowed (use the template's name: letters, digits, space, `-`, `_`, `.`)",
-            c.escape_default()
+        return Err(t!(
+            "plan-template-char",
+            name = name,
+            char = c.escape_default().to_string()
         ));
     }
     Ok(())
@@ -207,9 +208,9 @@ pub struct Skipped {
     pub name: String,
     pub pool: Option<String>,
     pub site: Option<String>,
-    /// Why (a lowercase clause without final period).
+    /// Why (a clause without final period, in the language of the run).
     pub reason: String,
-    /// What to do about it (a sentence).
+    /// What to do about it (a sentence, in the language of the run).
     pub help: String,
     /// Where the problem is.
     pub span: Range<usize>,

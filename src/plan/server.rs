@@ -10,6 +10,7 @@ use super::{PlanOptions, Request, Skipped};
 use crate::fqdn::Fqdn;
 use crate::names::{self, Layout, Problem};
 use crate::roles::{FileTransferServer, RoleRule};
+use crate::t;
 use crate::topology::Topology;
 
 /// Why a server gets no request, located.
@@ -24,9 +25,9 @@ impl From<Problem> for Box<Skip> {
     fn from(p: Problem) -> Self {
         Box::new(Skip {
             reason: p.reason,
-            help: p.help.to_string(),
+            help: p.help,
             span: p.span,
-            label: p.label.to_string(),
+            label: p.label,
         })
     }
 }
@@ -62,10 +63,10 @@ pub(super) fn plan_server(
     }
     let (Some(fqdn), Some(common_name)) = (server.fqdn.clone(), names.subject.clone()) else {
         return Err(Box::new(Skip {
-            reason: "the topology gives the server no usable name".into(),
-            help: "give the machine its FQDN in Topology Builder, publish, export the topology again and run `topocert plan` again".into(),
+            reason: t!("plan-problem-no-name"),
+            help: names::fix_machine(),
             span: server.span.clone(),
-            label: "this machine".into(),
+            label: t!("plan-label-this-machine"),
         }));
     };
     if let Some(first) = planned.get(&fqdn).and_then(|i| requests.get(*i)) {
@@ -80,14 +81,14 @@ pub(super) fn plan_server(
             })
             .unwrap_or_else(|| server.span.clone());
         return Err(Box::new(Skip {
-            reason: format!(
-                "the topology names {fqdn} twice; the request planned for the <Machine> at line {line} covers it"
+            reason: t!(
+                "plan-problem-duplicate",
+                fqdn = fqdn.to_string(),
+                line = line as u64
             ),
-            help:
-                "give each machine its own FQDN in Topology Builder and export the topology again"
-                    .into(),
+            help: t!("plan-fix-duplicate"),
             span,
-            label: "a second machine with this FQDN".into(),
+            label: t!("plan-label-duplicate"),
         }));
     }
     let web = t.services.get(server.web_service);

@@ -16,13 +16,15 @@ use serde::Serialize;
 use super::human::handler;
 use super::json::{TOOL, Tool, TopologyInfo, topology_info};
 use super::table;
+use crate::i18n::Lang;
 use crate::plan::{
     HASH, KEY_USAGE, KEY_USAGE_BITS, Layout, Need, Place, Plan, Request, RequestFormat,
     RequiredName, SAN_OID, SERVER_AUTH_OID, Skipped, Template, Why,
 };
 use crate::roles::RoleRule;
 use crate::source::{Location, SourceFile};
-use crate::text::{escape, guard_lines, plural};
+use crate::t;
+use crate::text::{escape, guard_lines};
 
 /// "SHA-256" for [`HASH`].
 fn hash_name() -> &'static str {
@@ -38,12 +40,13 @@ fn hash_name() -> &'static str {
 /// Why one place puts a name into the request.
 fn source_label(req: &Request, name: &RequiredName, why: &Why) -> String {
     let is_cn = name.name == req.common_name;
-    let into = if is_cn { "subject CN and SAN" } else { "SAN" };
-    let need = match name.need {
-        Need::FileTransfer => "",
-        Need::Web => " (web services)",
-    };
-    format!("{} → {into}{need}", why.describe())
+    let why = why.describe();
+    match (is_cn, name.need) {
+        (true, Need::FileTransfer) => t!("plan-source-cn", why = why),
+        (false, Need::FileTransfer) => t!("plan-source-san", why = why),
+        (true, Need::Web) => t!("plan-source-cn-web", why = why),
+        (false, Need::Web) => t!("plan-source-san-web", why = why),
+    }
 }
 
 /// The reasons of a request that come from the config file, one line each.
@@ -52,10 +55,10 @@ fn config_reasons(names: &[RequiredName]) -> Vec<String> {
         .iter()
         .flat_map(|n| {
             n.reasons.iter().filter_map(move |r| match r.place {
-                Place::Config(_) => Some(format!(
-                    "{}: {} (topocert.toml [web])",
-                    n.name,
-                    r.why.describe()
+                Place::Config(_) => Some(t!(
+                    "plan-config-reason",
+                    name = n.name.to_string(),
+                    why = r.why.describe()
                 )),
                 Place::Topology(_) => None,
             })
@@ -63,12 +66,10 @@ fn config_reasons(names: &[RequiredName]) -> Vec<String> {
         .collect()
 }
 
-fn web_label(req: &Request) -> &'static str {
+fn web_label(req: &Request) -> String {
     match req.rule {
-        RoleRule::Component => "PersistentChatWeb: the pool runs the file-transfer web service",
-        RoleRule::FrontEndPool => {
-            "Front End pool web services (no component list): they run the file-transfer web service"
-        }
+        RoleRule::Component => t!("plan-web-component"),
+        RoleRule::FrontEndPool => t!("plan-web-front-end"),
     }
 }
 
@@ -97,14 +98,14 @@ fn request_labels(req: &Request) -> Vec<(Range<usize>, String, bool)> {
             }
         }
     }
-    push(req.web_span.clone(), web_label(req).to_string(), false);
+    push(req.web_span.clone(), web_label(req), false);
     if let Some(span) = req.edition.evidence().span() {
         push(
             span,
-            format!(
-                "{} Edition: {}",
-                edition_name(req),
-                req.edition.evidence().describe()
+            t!(
+                "plan-edition-label",
+                edition = req.edition.as_str(),
+                evidence = req.edition.evidence().describe()
             ),
             false,
         );
@@ -156,21 +157,13 @@ impl Diagnostic for PlanDiag<'_> {
     }
 }
 
-fn edition_name(req: &Request) -> &'static str {
-    if req.edition.is_enterprise() {
-        "Enterprise"
-    } else {
-        "Standard"
-    }
-}
-
 fn request_diag<'a>(plan: &'a Plan, req: &Request) -> PlanDiag<'a> {
     // Each line escaped on its own: the line breaks are ours, none from an input.
-    let mut help = escape(&format!(
-        "{}; {} Edition because {}",
-        req.subject_rule.why(),
-        edition_name(req),
-        req.edition.evidence().describe()
+    let mut help = escape(&t!(
+        "plan-request-help",
+        subject = req.subject_rule.why(),
+        edition = req.edition.as_str(),
+        evidence = req.edition.evidence().describe()
     ))
     .into_owned();
     for line in config_reasons(&req.sans)
@@ -181,19 +174,20 @@ fn request_diag<'a>(plan: &'a Plan, req: &Request) -> PlanDiag<'a> {
         help.push_str(&escape(&line));
     }
     // One line each, so no name is broken at a hyphen when the message wraps.
-    let mut message = format!(
-        "certificate request for {}\nsubject {}\nSAN     {}",
-        escape(req.fqdn.as_str()),
-        escape(&req.subject()),
-        escape(&req.san_names().join(", "))
-    );
-    if let Some(cn) = &req.external_common_name {
-        message.push_str(&format!(
-            "\nexternal web services request (public CA)\nsubject CN={}\nSAN     {}",
-            escape(cn.as_str()),
-            escape(&req.external_names().join(", "))
-        ));
-    }
+    let fqdn = escape(req.fqdn.as_str()).into_owned();
+    let subject = escape(&req.subject()).into_owned();
+    let sans = escape(&req.san_names().join(", ")).into_owned();
+    let message = match &req.external_common_name {
+        None => t!("plan-request", fqdn = fqdn, subject = subject, sans = sans),
+        Some(cn) => t!(
+            "plan-request-split",
+            fqdn = fqdn,
+            subject = subject,
+            sans = sans,
+            cn = escape(cn.as_str()).into_owned(),
+            external = escape(&req.external_names().join(", ")).into_owned()
+        ),
+    };
     PlanDiag {
         source: &plan.topology.source,
         message,
@@ -218,9 +212,10 @@ fn skipped_diag<'a>(plan: &'a Plan, s: &Skipped) -> PlanDiag<'a> {
 
 /// One line, every value from the topology escaped.
 fn skipped_message(s: &Skipped) -> String {
-    escape(&format!(
-        "no certificate request for {}: {}",
-        s.name, s.reason
+    escape(&t!(
+        "plan-skipped",
+        name = s.name.as_str(),
+        reason = s.reason.as_str()
     ))
     .into_owned()
 }
@@ -245,16 +240,16 @@ fn entries(plan: &Plan) -> Vec<Entry<'_>> {
 /// `topocert plan` in human form; `emitted` lists the templates written by `--emit`.
 pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
     let t = &plan.topology;
-    let mut out = format!(
-        "Certificate requests for the Persistent Chat file-transfer servers in {} ({}, {})\n\n",
-        escape(t.source.name()),
-        t.format.as_str(),
-        t.source.encoding()
+    let mut out = t!(
+        "plan-heading",
+        path = escape(t.source.name()).into_owned(),
+        format = t.format.as_str(),
+        encoding = t.source.encoding().to_string()
     );
+    out.push_str("\n\n");
     if plan.roles.servers.is_empty() {
-        out.push_str(
-            "No server runs the Persistent Chat file-transfer web service: there is no certificate to request.\n",
-        );
+        out.push_str(&t!("plan-no-servers"));
+        out.push('\n');
         return out;
     }
     let h = handler(color);
@@ -281,7 +276,7 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
                     s.name.clone(),
                     s.pool.clone().unwrap_or_else(|| "-".into()),
                     s.site.clone().unwrap_or_else(|| "-".into()),
-                    "(not planned)".into(),
+                    t!("plan-not-planned-cell"),
                     "-".into(),
                     "-".into(),
                 ],
@@ -295,46 +290,64 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
         out.push_str("\n\n");
         rows.push(row);
     }
-    out.push_str(&table(
-        &["SERVER", "POOL", "SITE", "SUBJECT", "SAN", "KEY"],
-        &rows,
+    let headers = [
+        t!("plan-column-server"),
+        t!("plan-column-pool"),
+        t!("plan-column-site"),
+        t!("plan-column-subject"),
+        t!("plan-column-san"),
+        t!("plan-column-key"),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    out.push_str(&table(&headers, &rows));
+    out.push('\n');
+    out.push_str(&t!(
+        "plan-total",
+        requests = plan.requests.len() as u64,
+        servers = plan.roles.servers.len() as u64
     ));
     out.push('\n');
-    out.push_str(&format!(
-        "{} for {}.\nEach: RSA {} key, {}, key usage {}, Server Authentication ({SERVER_AUTH_OID})",
-        plural(plan.requests.len(), "certificate request"),
-        plural(plan.roles.servers.len(), "file-transfer server"),
-        plan.options.key_size.bits(),
-        hash_name(),
-        KEY_USAGE.join(", "),
-    ));
-    match &plan.options.ca_template {
-        Some(tpl) => out.push_str(&format!(", CA template {}.\n", escape(tpl))),
-        None => out.push_str(".\n"),
-    }
-    match plan.options.web.layout {
-        Layout::Combined => out.push_str(
-            "Every certificate must come from the internal CA that issues the Lync servers' certificates.\n",
+    let bits = plan.options.key_size.bits() as u64;
+    let usage = KEY_USAGE.join(", ");
+    out.push_str(&match &plan.options.ca_template {
+        Some(tpl) => t!(
+            "plan-each-template",
+            bits = bits,
+            hash = hash_name(),
+            usage = usage,
+            oid = SERVER_AUTH_OID,
+            template = escape(tpl).into_owned()
         ),
-        Layout::Split => out.push_str(
-            "The internal requests go to the internal CA that issues the Lync servers' certificates; the external web services requests (--layout split) to a public CA.\n",
+        None => t!(
+            "plan-each",
+            bits = bits,
+            hash = hash_name(),
+            usage = usage,
+            oid = SERVER_AUTH_OID
         ),
-    }
+    });
+    out.push('\n');
+    out.push_str(&match plan.options.web.layout {
+        Layout::Combined => t!("plan-ca-combined"),
+        Layout::Split => t!("plan-ca-split"),
+    });
+    out.push('\n');
     if !plan.skipped.is_empty() {
-        out.push_str(&format!(
-            "{} not planned: fix the topology and run `topocert plan` again.\n",
-            plural(plan.skipped.len(), "server")
-        ));
+        out.push_str(&t!("plan-not-planned", n = plan.skipped.len() as u64));
+        out.push('\n');
     }
     if !plan.coverage.is_empty() {
         out.push_str(&render_coverage(plan));
     }
     if emitted.is_empty() {
         if !plan.requests.is_empty() {
-            out.push_str("Write the request templates with --emit DIR.\n");
+            out.push_str(&t!("plan-emit-hint"));
+            out.push('\n');
         }
     } else {
-        out.push_str(&format!("\nWrote {}:\n", plural(emitted.len(), "file")));
+        out.push('\n');
+        out.push_str(&t!("plan-wrote", n = emitted.len() as u64));
+        out.push('\n');
         for p in emitted {
             out.push_str(&format!("  {}\n", escape(&crate::paths::display(p))));
         }
@@ -344,29 +357,32 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
 
 /// `--check`: per planned server, what its supplied certificate covers.
 fn render_coverage(plan: &Plan) -> String {
-    let mut out = String::from("\nSupplied certificates (--check), by the names above:\n");
+    let mut out = format!("\n{}\n", t!("plan-coverage-heading"));
     for c in &plan.coverage {
         let Some(req) = plan.requests.get(c.request) else {
             continue;
         };
         let total = c.covered.len() + c.missing.len();
-        match &c.file {
-            None => out.push_str(&format!(
-                "  {}: no certificate supplied\n",
-                escape(req.fqdn.as_str())
-            )),
-            Some(path) if c.missing.is_empty() => out.push_str(&format!(
-                "  {}: {} covers all {total} names\n",
-                escape(req.fqdn.as_str()),
-                escape(path)
-            )),
-            Some(path) => out.push_str(&format!(
-                "  {}: {} covers {} of {total} names; missing:\n",
-                escape(req.fqdn.as_str()),
-                escape(path),
-                c.covered.len()
-            )),
-        }
+        let fqdn = escape(req.fqdn.as_str()).into_owned();
+        let line = match &c.file {
+            None => t!("plan-coverage-none", fqdn = fqdn),
+            Some(path) if c.missing.is_empty() => t!(
+                "plan-coverage-all",
+                fqdn = fqdn,
+                path = escape(path).into_owned(),
+                total = total as u64
+            ),
+            Some(path) => t!(
+                "plan-coverage-some",
+                fqdn = fqdn,
+                path = escape(path).into_owned(),
+                covered = c.covered.len() as u64,
+                total = total as u64
+            ),
+        };
+        out.push_str("  ");
+        out.push_str(&line);
+        out.push('\n');
         if c.file.is_some() {
             for n in &c.missing {
                 let code = match n.need {
@@ -462,7 +478,7 @@ struct RequestDoc {
     subject: String,
     common_name: String,
     subject_rule: &'static str,
-    subject_reason: &'static str,
+    subject_reason: String,
     edition: &'static str,
     edition_evidence: String,
     layout: &'static str,
@@ -645,7 +661,19 @@ fn csv_field(s: &str) -> String {
 /// `topocert plan --format csv`: a header and one row per planned server, CRLF line
 /// breaks and quoting as RFC 4180; SAN names separated by `;`.
 pub fn render_csv(plan: &Plan) -> String {
-    let mut out = String::from("fqdn,pool,site,subject,sans,key_size\r\n");
+    let header: Vec<String> = [
+        t!("plan-csv-fqdn"),
+        t!("plan-csv-pool"),
+        t!("plan-csv-site"),
+        t!("plan-csv-subject"),
+        t!("plan-csv-sans"),
+        t!("plan-csv-key-size"),
+    ]
+    .iter()
+    .map(|h| csv_field(h))
+    .collect();
+    let mut out = header.join(",");
+    out.push_str("\r\n");
     for r in &plan.requests {
         let fields = [
             r.fqdn.to_string(),
@@ -664,6 +692,11 @@ pub fn render_csv(plan: &Plan) -> String {
 
 // ---------------------------------------------------------------------------------
 // Request templates
+//
+// The templates, comments included, are English and ASCII in every language:
+// certreq.exe reads an INF file without a byte order mark in the ANSI code page
+// (CP932 on a Japanese Windows), so UTF-8 Japanese comments would reach it as
+// mojibake, and OpenSSL configurations are for the same PKI team.
 
 /// Text from the topology (its path) made safe for a comment line of a template:
 /// printable ASCII only.
@@ -744,7 +777,12 @@ fn reason_comments(names: &[RequiredName], prefix: &str) -> Vec<String> {
     names
         .iter()
         .map(|n| {
-            let why: Vec<String> = n.reasons.iter().map(|r| r.why.describe()).collect();
+            // English, like the whole template (see "Request templates" above).
+            let why: Vec<String> = n
+                .reasons
+                .iter()
+                .map(|r| r.why.describe_in(Lang::En))
+                .collect();
             format!(
                 "{prefix} {}: {} [{}]",
                 n.name,
