@@ -100,3 +100,9 @@ cli-man-page = the manual page
 cli-output-is-input = refusing to write the output to { $output }: it is { $input }, an input of this run; nothing was written
 # --pfx-password-env VAR with VAR unset.
 cli-pfx-env-unset = --pfx-password-env names `{ $var }`, but that environment variable is not set
+
+# On standard error after `plan --format csv --emit DIR`; $n: templates written.
+cli-plan-wrote = { $n ->
+    [one] topocert: wrote { $n } request template
+   *[other] topocert: wrote { $n } request templates
+}

@@ -94,3 +94,6 @@ cli-man-no-subcommand = サブコマンド `{ $name }` はありません。ペ�
 cli-man-page = マニュアル ページ
 cli-output-is-input = 出力を { $output } に書き込みません: このファイルはこの実行の入力 { $input } です。何も書き込んでいません
 cli-pfx-env-unset = --pfx-password-env に `{ $var }` が指定されていますが、その環境変数は設定されていません
+
+# `plan --format csv --emit DIR` の後に標準エラーへ。$n: 書き込んだテンプレートの数。
+cli-plan-wrote = topocert: { $n } 個の要求テンプレートを書き込みました

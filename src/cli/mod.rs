@@ -750,7 +750,7 @@ fn run_plan(
     };
     write_out(out, &text)?;
     if args.format == PlanFormat::Csv && !emitted.is_empty() {
-        let _ = writeln!(err, "topocert: wrote {} request templates", emitted.len());
+        let _ = writeln!(err, "{}", crate::t!("cli-plan-wrote", n = emitted.len()));
     }
     Ok(u8::from(plan.incomplete() || plan.coverage_fails()))
 }
