@@ -22,11 +22,20 @@ impl ProbeBar {
     pub fn shared() -> Arc<dyn Progress> {
         // Hidden until the number of servers is known.
         let bar = ProgressBar::hidden();
-        let style =
-            ProgressStyle::with_template("probing {bar:30} {pos}/{len} servers, {msg} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+        // The catalogue places indicatif's fields: `{bar:30}` and the others are
+        // passed in as arguments, so the template's braces never go through Fluent.
+        let template = crate::t!(
+            "report-progress",
+            bar = "{bar:30}",
+            pos = "{pos}",
+            len = "{len}",
+            msg = "{msg}",
+            elapsed = "{elapsed}"
+        );
+        let style = ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
-        bar.set_message("0 failed");
+        bar.set_message(crate::t!("report-progress-failed", n = 0u64));
         Arc::new(ProbeBar {
             bar,
             failed: AtomicUsize::new(0),
@@ -44,7 +53,8 @@ impl Progress for ProbeBar {
     fn probed(&self, failed: bool) {
         if failed {
             let n = self.failed.fetch_add(1, Ordering::Relaxed) + 1;
-            self.bar.set_message(format!("{n} failed"));
+            self.bar
+                .set_message(crate::t!("report-progress-failed", n = n as u64));
         }
         self.bar.inc(1);
     }
