@@ -22,17 +22,7 @@ impl ProbeBar {
     pub fn shared() -> Arc<dyn Progress> {
         // Hidden until the number of servers is known.
         let bar = ProgressBar::hidden();
-        // The catalogue places indicatif's fields: `{bar:30}` and the others are
-        // passed in as arguments, so the template's braces never go through Fluent.
-        let template = crate::t!(
-            "report-progress",
-            bar = "{bar:30}",
-            pos = "{pos}",
-            len = "{len}",
-            msg = "{msg}",
-            elapsed = "{elapsed}"
-        );
-        let style = ProgressStyle::with_template(&template)
+        let style = ProgressStyle::with_template(&template(crate::i18n::current()))
             .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_message(crate::t!("report-progress-failed", n = 0u64));
@@ -41,6 +31,21 @@ impl ProbeBar {
             failed: AtomicUsize::new(0),
         })
     }
+}
+
+/// The bar's indicatif template in `lang`: the catalogue places indicatif's fields
+/// (`{bar:30}` and the others are passed in as arguments, so the template's braces
+/// never go through Fluent).
+fn template(lang: crate::i18n::Lang) -> String {
+    crate::t_in!(
+        lang,
+        "report-progress",
+        bar = "{bar:30}",
+        pos = "{pos}",
+        len = "{len}",
+        msg = "{msg}",
+        elapsed = "{elapsed}"
+    )
 }
 
 impl Progress for ProbeBar {
@@ -62,5 +67,31 @@ impl Progress for ProbeBar {
     fn finish(&self) {
         // The report follows: leave no bar behind it.
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_template_is_valid_in_every_language() {
+        assert_eq!(
+            template(Lang::En),
+            "probing {bar:30} {pos}/{len} servers, {msg} {elapsed}"
+        );
+        let ja = template(Lang::Ja);
+        assert!(
+            ja.contains("{bar:30}") && ja.contains("{pos}/{len}"),
+            "{ja}"
+        );
+        for lang in [Lang::En, Lang::Ja] {
+            assert!(ProgressStyle::with_template(&template(lang)).is_ok());
+        }
+        assert_eq!(
+            crate::t_in!(Lang::Ja, "report-progress-failed", n = 2u64),
+            "2 台が失敗"
+        );
     }
 }

@@ -23,14 +23,25 @@ use crate::topology::Topology;
 
 const WIDTH: usize = 100;
 
+/// The report handler of the run's language: in Japanese two columns narrower, as
+/// `ヒント:` is two columns wider than miette's `help:` ([`localize_help`]), so no
+/// line is wider than [`WIDTH`].
 pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
+    handler_in(color, crate::i18n::current())
+}
+
+fn handler_in(color: bool, lang: Lang) -> GraphicalReportHandler {
+    let width = match lang {
+        Lang::En => WIDTH,
+        Lang::Ja => WIDTH - 2,
+    };
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     GraphicalReportHandler::new_themed(theme)
-        .with_width(WIDTH)
+        .with_width(width)
         .with_links(false)
         .with_show_related_as_nested(true)
 }
@@ -42,6 +53,7 @@ pub fn render_error(e: &crate::error::Error, color: bool) -> String {
     if handler(color).render_report(&mut s, &clean).is_err() {
         s = escape(&e.to_string()).into_owned();
     }
+    let s = localize_help(s, crate::i18n::current());
     guard_lines(s.trim_end().to_string())
 }
 
@@ -64,7 +76,10 @@ fn localize_help(s: String, lang: Lang) -> String {
     if lang == Lang::En || !s.contains(HELP) {
         return s;
     }
-    let word = format!("  {} ", t!("report-html-help"));
+    let word = format!(
+        "  {} ",
+        crate::i18n::message_in(lang, "report-html-help", None)
+    );
     let pad = " ".repeat(super::width(&word).saturating_sub(HELP.len()));
     let mut out = String::with_capacity(s.len() + 64);
     let mut in_help = false;
@@ -626,4 +641,85 @@ fn probed(rep: &Report) -> usize {
                 .is_ok_and(|l| l.format == crate::certs::CertFormat::Tls)
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A diagnostic with only a message and a help.
+    #[derive(Debug)]
+    struct Help(&'static str);
+    impl fmt::Display for Help {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("証明書がありません")
+        }
+    }
+    impl std::error::Error for Help {}
+    impl Diagnostic for Help {
+        fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+            Some(Box::new(self.0))
+        }
+    }
+
+    fn render_ja(help: &'static str, color: bool) -> String {
+        let h = handler_in(color, Lang::Ja);
+        let mut s = String::new();
+        h.render_report(&mut s, &Clean::new(&Help(help))).unwrap();
+        localize_help(s, Lang::Ja)
+    }
+
+    fn width(s: &str) -> usize {
+        super::super::width(s)
+    }
+
+    #[test]
+    fn a_long_japanese_help_wraps_by_display_width() {
+        // 60 wide characters without a space (120 columns), then words with spaces.
+        let help = "内部証明機関に証明書を要求し、ファイルのアップロード/ダウンロード用の常設チャット\
+                    Web サービスを実行するすべてのサーバーに割り当ててください。その後で、\
+                    `topocert check` をもう一度実行して、すべての検出結果が解決したことを確認してください。";
+        let out = render_ja(help, false);
+        let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+        let help_lines: Vec<&&str> = lines
+            .iter()
+            .skip_while(|l| !l.starts_with("  ヒント: "))
+            .collect();
+        assert!(help_lines.len() >= 3, "{out}");
+        for l in &lines {
+            assert!(width(l) <= WIDTH, "{} columns: {l:?}\n{out}", width(l));
+        }
+        // Lines are filled: a wrapped line is more than half the width, not cut by
+        // character count (60 characters would be 120 columns).
+        assert!(width(help_lines[0]) > WIDTH / 2, "{out}");
+        // Continuation lines start under the help's first character.
+        for l in &help_lines[1..] {
+            assert!(
+                l.starts_with("          ") && !l.starts_with("           "),
+                "{l:?}"
+            );
+        }
+        // Nothing is lost: the help's characters are all there, in order.
+        let joined: String = help_lines
+            .iter()
+            .map(|l| l.trim_start().trim_start_matches("ヒント: "))
+            .collect::<Vec<_>>()
+            .join("");
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squeeze(&joined), squeeze(help));
+    }
+
+    #[test]
+    fn the_help_word_is_localized_with_colour_too() {
+        let out = render_ja("証明書を更新してください。", true);
+        assert!(out.contains("ヒント: "), "{out:?}");
+        assert!(!out.contains("help:"), "{out:?}");
+        // English keeps miette's word.
+        let mut s = String::new();
+        handler_in(true, Lang::En)
+            .render_report(&mut s, &Clean::new(&Help("renew it")))
+            .unwrap();
+        assert_eq!(localize_help(s.clone(), Lang::En), s);
+        assert!(s.contains("help: "), "{s:?}");
+    }
 }
