@@ -122,6 +122,28 @@ fn internal_role<'s>(services: impl Iterator<Item = &'s Service>) -> Option<&'st
     best.map(|b| b.1)
 }
 
+/// A role name of [`Roles::internal`] (or `file-transfer server`, the role
+/// `check` gives the paired certificates) as people read it, in the language of
+/// the run; any other text is returned as it is.
+pub fn role_name(role: &str) -> String {
+    role_name_in(crate::i18n::current(), role)
+}
+
+/// [`role_name`] in a given language.
+pub fn role_name_in(lang: crate::i18n::Lang, role: &str) -> String {
+    let id = match role {
+        "Director" => "report-role-director",
+        "Front End" => "report-role-front-end",
+        "Persistent Chat" => "report-role-persistent-chat",
+        "Mediation" => "report-role-mediation",
+        "Edge" => "report-role-edge",
+        "Office Web Apps" => "report-role-office-web-apps",
+        "file-transfer server" => "report-role-file-transfer",
+        other => return other.to_string(),
+    };
+    crate::i18n::message_in(lang, id, None)
+}
+
 /// True for the Persistent Chat server role (`Get-CsService` calls it
 /// `PersistentChatServer`; topology documents `PersistentChatService`).
 pub fn is_persistent_chat_role(role: &str) -> bool {

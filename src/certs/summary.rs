@@ -4,13 +4,14 @@ A short, readable summary of a certificate, one field per line, used as the
 byte range so a label can sit exactly under the offending value.
 */
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
+use unicode_width::UnicodeWidthStr;
 
 use super::Certificate;
+use crate::t;
 
 /// A field of the summary that a diagnostic can point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,21 +47,22 @@ impl Field {
         Field::Aki,
     ];
 
-    /// The line label, without the colon.
-    pub fn label(self) -> &'static str {
+    /// The line label, without the colon, in the language of the run (the
+    /// Windows certificate dialog's terms in Japanese).
+    pub fn label(self) -> String {
         match self {
-            Field::Subject => "Subject",
-            Field::Issuer => "Issuer",
-            Field::Serial => "Serial",
-            Field::San => "Subject Alt Names",
-            Field::Eku => "Extended Key Usage",
-            Field::Cdp => "CRL Distribution",
-            Field::NotBefore => "Not Before",
-            Field::NotAfter => "Not After",
-            Field::Key => "Public Key",
-            Field::SignatureAlgorithm => "Signature Algorithm",
-            Field::Ski => "Subject Key Id",
-            Field::Aki => "Authority Key Id",
+            Field::Subject => t!("report-field-subject"),
+            Field::Issuer => t!("report-field-issuer"),
+            Field::Serial => t!("report-field-serial"),
+            Field::San => t!("report-field-san"),
+            Field::Eku => t!("report-field-eku"),
+            Field::Cdp => t!("report-field-cdp"),
+            Field::NotBefore => t!("report-field-not-before"),
+            Field::NotAfter => t!("report-field-not-after"),
+            Field::Key => t!("report-field-key"),
+            Field::SignatureAlgorithm => t!("report-field-signature-algorithm"),
+            Field::Ski => t!("report-field-ski"),
+            Field::Aki => t!("report-field-aki"),
         }
     }
 }
@@ -82,24 +84,30 @@ impl Summary {
     }
 }
 
-/// Width of the label column: "Signature Algorithm: " is the longest.
-const LABEL_WIDTH: usize = 21;
-
-/// The summary of `cert`.
+/// The summary of `cert`, its labels in the language of the run. The label column
+/// is as wide as the widest label and its colon, plus one column (21 in English:
+/// "Signature Algorithm: "), measured in display columns.
 pub fn summary(cert: &Certificate) -> Summary {
     let info = &cert.info;
+    let labels = Field::ALL.map(|f| format!("{}:", f.label()));
+    let label_width = labels
+        .iter()
+        .map(|l| UnicodeWidthStr::width(l.as_str()))
+        .max()
+        .unwrap_or(0)
+        + 1;
     let mut text = String::with_capacity(512);
     let mut fields = Vec::with_capacity(Field::ALL.len());
-    for field in Field::ALL {
+    for (field, label) in Field::ALL.into_iter().zip(&labels) {
         let value = match field {
             Field::Subject => or_none(info.subject.clone()),
             Field::Issuer => or_none(info.issuer.clone()),
             Field::Serial => or_none(info.serial_hex.clone()),
             Field::San => {
                 if !info.has_san {
-                    "(none)".to_owned()
+                    t!("report-field-none")
                 } else if info.dns_names.is_empty() {
-                    "(no DNS names)".to_owned()
+                    t!("report-field-no-dns")
                 } else {
                     let mut s = String::new();
                     for (i, name) in info.dns_names.iter().enumerate() {
@@ -113,13 +121,13 @@ pub fn summary(cert: &Certificate) -> Summary {
                 }
             }
             Field::Eku => match &info.eku {
-                None => "(none)".to_owned(),
-                Some(list) if list.is_empty() => "(empty)".to_owned(),
+                None => t!("report-field-none"),
+                Some(list) if list.is_empty() => t!("report-field-empty"),
                 Some(list) => list.join(", "),
             },
             Field::Cdp => match &info.crl_distribution_points {
-                None => "(none)".to_owned(),
-                Some(list) if list.is_empty() => "(no URI)".to_owned(),
+                None => t!("report-field-none"),
+                Some(list) if list.is_empty() => t!("report-field-no-uri"),
                 Some(list) => list.join(", "),
             },
             Field::NotBefore => timestamp(info.not_before),
@@ -129,12 +137,9 @@ pub fn summary(cert: &Certificate) -> Summary {
             Field::Ski => key_id(info.ski.as_deref()),
             Field::Aki => key_id(info.aki.as_deref()),
         };
-        let _ = write!(
-            text,
-            "{:<width$}",
-            format!("{}:", field.label()),
-            width = LABEL_WIDTH
-        );
+        text.push_str(label);
+        let pad = label_width.saturating_sub(UnicodeWidthStr::width(label.as_str()));
+        text.extend(std::iter::repeat_n(' ', pad));
         let start = text.len();
         // Keep one field per line whatever the certificate holds.
         text.extend(value.chars().map(|c| if c.is_control() { ' ' } else { c }));
@@ -146,7 +151,7 @@ pub fn summary(cert: &Certificate) -> Summary {
 
 fn or_none(s: String) -> String {
     if s.is_empty() {
-        "(empty)".to_owned()
+        t!("report-field-empty")
     } else {
         s
     }
@@ -160,8 +165,8 @@ fn timestamp(t: OffsetDateTime) -> String {
 
 fn key_id(id: Option<&[u8]>) -> String {
     match id {
-        None => "(none)".to_owned(),
-        Some([]) => "(empty)".to_owned(),
+        None => t!("report-field-none"),
+        Some([]) => t!("report-field-empty"),
         Some(bytes) => {
             let hex = super::info::hex(bytes);
             let mut out = String::with_capacity(hex.len() * 3 / 2);

@@ -80,8 +80,11 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
         // as visible escapes (the log is a terminal too); the one line break is ours.
         let mut message = crate::text::escape(&f.message).into_owned();
         if !f.help.is_empty() {
-            message.push_str("\nhelp: ");
-            message.push_str(&crate::text::escape(&f.help));
+            message.push('\n');
+            message.push_str(&crate::t!(
+                "report-help-line",
+                help = crate::text::escape(&f.help)
+            ));
         }
         out.push_str(&format!(
             "::{} {}::{}\n",

@@ -17,7 +17,6 @@ use std::ops::Range;
 
 use crate::certs::FileStatus;
 use crate::certs::summary::{Field, summary};
-use crate::chain::CaSource;
 use crate::check::Report;
 use crate::rules::{Code, Finding, Place, Severity, Subject};
 use crate::source::SourceFile;
@@ -82,6 +81,11 @@ footer { margin-top: 32px; color: var(--muted); font-size: .85em; }
 }
 "#;
 
+/// Added to [`CSS`] on a Japanese page: Japanese fonts of Windows, macOS and Linux
+/// before the generic family, so the page never falls back to a Chinese face.
+const CSS_JA: &str = r#"body { font-family: system-ui, -apple-system, "Segoe UI", "Yu Gothic UI", "Meiryo", "Hiragino Sans", "Noto Sans CJK JP", Roboto, "Helvetica Neue", Arial, sans-serif; }
+"#;
+
 /// Escape text for HTML element content and double-quoted attribute values.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -100,6 +104,63 @@ pub fn esc(s: &str) -> String {
 
 fn sev_class(s: Severity) -> &'static str {
     s.as_str()
+}
+
+/// An argument of [`msg`].
+enum A<'a> {
+    /// HTML, already escaped (data goes through [`esc`] first).
+    Html(String),
+    /// A selector value of the catalogue (`yes`, `error`): our own word, not data.
+    Sel(&'a str),
+    /// A count.
+    N(usize),
+}
+
+/// A catalogue message as HTML: the catalogue's text is escaped, the [`A::Html`]
+/// arguments are inserted as they are (each in one pass, so nothing an argument
+/// holds is read as another argument).
+fn msg(id: &str, args: &[(&str, A<'_>)]) -> String {
+    const OPEN: char = '\u{E000}';
+    const CLOSE: char = '\u{E001}';
+    let mut fargs = crate::i18n::Args::new();
+    let mut html = Vec::new();
+    for (name, a) in args {
+        match a {
+            A::Html(h) => {
+                fargs.set(*name, format!("{OPEN}{}{CLOSE}", html.len()));
+                html.push(h.as_str());
+            }
+            A::Sel(s) => fargs.set(*name, *s),
+            A::N(n) => fargs.set(*name, *n),
+        }
+    }
+    let text = esc(&crate::i18n::message(id, Some(&fargs)));
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find(OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + OPEN.len_utf8()..];
+        let token = after
+            .find(CLOSE)
+            .and_then(|j| Some((after[..j].parse::<usize>().ok()?, j)));
+        match token.and_then(|(n, j)| Some((html.get(n)?, j))) {
+            Some((h, j)) => {
+                out.push_str(h);
+                rest = &after[j + CLOSE.len_utf8()..];
+            }
+            None => {
+                out.push(OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A message without arguments as HTML.
+fn words(id: &str) -> String {
+    msg(id, &[])
 }
 
 /// Inline markdown of the explanations: `code` spans only.
@@ -282,8 +343,12 @@ fn cert_snippet(rep: &Report, f: &Finding) -> Option<String> {
     let label = f.certificate_label();
     let span = sum.span_of(label.map_or(Field::Subject, |l| l.0))?;
     let caption = match label {
-        Some((_, l)) => format!("{} (certificate): {l}", file.path),
-        None => format!("{} (certificate)", file.path),
+        Some((_, l)) => crate::t!(
+            "report-html-certificate-caption",
+            path = file.path.as_str(),
+            label = l
+        ),
+        None => crate::t!("report-certificate-source", path = file.path.as_str()),
     };
     // The whole summary is short: show every line, the field marked.
     let mark = label.is_some().then_some(&span);
@@ -299,36 +364,42 @@ fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
     let sev = sev_class(f.severity);
     let _ = write!(
         out,
-        "<section class=\"finding {sev}\" id=\"finding-{n}\"><div class=\"head\"><span class=\"badge {sev}\">{sev}</span><h3 class=\"code\">{code}</h3></div><p class=\"msg\">{msg}</p>",
+        "<section class=\"finding {sev}\" id=\"finding-{n}\"><div class=\"head\"><span class=\"badge {sev}\">{word}</span><h3 class=\"code\">{code}</h3></div><p class=\"msg\">{msg}</p>",
         n = i + 1,
+        word = esc(&super::severity_word(f.severity)),
         code = esc(f.code.as_str()),
         msg = esc(&f.message),
     );
     let server = f.server_name(&rep.topology);
     let loc = super::locate_in(rep, f);
+    let strong = |s: &str| A::Html(format!("<strong>{}</strong>", esc(s)));
     if let Some(l) = &loc {
-        let _ = write!(
-            out,
-            "<p class=\"loc\">at <code>{}:{}:{}</code>",
+        let location = A::Html(format!(
+            "<code>{}:{}:{}</code>",
             esc(&l.path),
             l.line,
             l.column
-        );
-        if let Some(s) = &server {
-            let _ = write!(out, " · server <strong>{}</strong>", esc(s));
-        }
-        out.push_str("</p>");
+        ));
+        let text = match &server {
+            Some(s) => msg(
+                "report-html-at-server",
+                &[("location", location), ("server", strong(s))],
+            ),
+            None => msg("report-html-at", &[("location", location)]),
+        };
+        let _ = write!(out, "<p class=\"loc\">{text}</p>");
     } else if let Some(s) = &server {
         let _ = write!(
             out,
-            "<p class=\"loc\">server <strong>{}</strong></p>",
-            esc(s)
+            "<p class=\"loc\">{}</p>",
+            msg("report-html-server", &[("server", strong(s))])
         );
     }
     if !f.help.is_empty() {
         let _ = write!(
             out,
-            "<p class=\"help\"><strong>Help:</strong> {}</p>",
+            "<p class=\"help\"><strong>{}</strong> {}</p>",
+            words("report-html-help"),
             esc(&f.help)
         );
     }
@@ -356,10 +427,21 @@ fn finding_html(rep: &Report, i: usize, f: &Finding) -> String {
     let info = f.code.info();
     let _ = write!(
         out,
-        "<div class=\"explain\"><p><strong>{}</strong> — {} (default: {})</p>{}</div></section>",
-        esc(info.code),
-        esc(&f.code.summary()),
-        info.default_severity,
+        "<div class=\"explain\"><p>{}</p>{}</div></section>",
+        msg(
+            "report-html-rule",
+            &[
+                (
+                    "code",
+                    A::Html(format!("<strong>{}</strong>", esc(info.code)))
+                ),
+                ("summary", A::Html(esc(&f.code.summary()))),
+                (
+                    "severity",
+                    A::Html(esc(&super::severity_word(info.default_severity)))
+                ),
+            ]
+        ),
         explanation_html(f.code)
     );
     out
@@ -380,66 +462,105 @@ pub fn render_check(rep: &Report) -> String {
     let mut out = String::with_capacity(32 * 1024);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"topocert {ver}\">\n<title>topocert: {name}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n<h1>Persistent Chat certificate review</h1>\n<p class=\"meta\">Topology <code>{name}</code> ({fmt}, {enc}) · checked at {at} · topocert {ver}</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"topocert {ver}\">\n<title>topocert: {name}</title>\n<style>{CSS}{css_ja}</style>\n</head>\n<body>\n<header>\n<h1>{title}</h1>\n<p class=\"meta\">{meta}</p>\n",
+        lang = match crate::i18n::current() {
+            crate::i18n::Lang::En => "en",
+            crate::i18n::Lang::Ja => "ja",
+        },
+        css_ja = match crate::i18n::current() {
+            crate::i18n::Lang::En => "",
+            crate::i18n::Lang::Ja => CSS_JA,
+        },
         ver = env!("CARGO_PKG_VERSION"),
         name = esc(t.source.name()),
-        fmt = esc(t.format.as_str()),
-        enc = esc(&t.source.encoding().name()),
-        at = esc(&crate::text::timestamp(rep.valid_at)),
+        title = words("report-html-title"),
+        meta = msg(
+            "report-html-meta",
+            &[
+                (
+                    "name",
+                    A::Html(format!("<code>{}</code>", esc(t.source.name())))
+                ),
+                ("format", A::Html(esc(&super::topology_format_word(t)))),
+                ("encoding", A::Html(esc(&t.source.encoding().name()))),
+                ("at", A::Html(esc(&crate::text::timestamp(rep.valid_at)))),
+                ("version", A::Html(env!("CARGO_PKG_VERSION").to_string())),
+            ]
+        ),
     );
-    let ca = match rep.expected_ca.source {
-        CaSource::Unknown => "unknown (no --ca given and none could be inferred)".to_string(),
-        s => format!("{} ({})", rep.expected_ca.subjects.join("; "), s.as_str()),
-    };
+    let ca = super::expected_ca(rep, "report-html-ca-unknown");
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Expected CA: {}</p>\n</header>",
-        esc(&ca)
+        "<p class=\"meta\">{}</p>\n</header>",
+        msg("report-expected-ca", &[("ca", A::Html(esc(&ca)))])
     );
 
     let (class, verdict) = if errors > 0 {
         (
             "fail",
-            format!(
-                "Not ready: {} of {} would block the Persistent Chat install; {}.",
-                blocking,
-                crate::text::plural(rep.servers.len(), "server"),
-                crate::text::plural(errors, "error")
+            msg(
+                "report-html-verdict-fail",
+                &[
+                    ("blocking", A::N(blocking)),
+                    ("servers", A::N(rep.servers.len())),
+                    ("errors", A::N(errors)),
+                ],
             ),
         )
     } else {
-        let servers = match rep.servers.len() {
-            0 => "no server runs the Persistent Chat file-transfer web service".to_string(),
-            1 => {
-                "the Persistent Chat file-transfer server has an acceptable certificate".to_string()
-            }
-            n => format!(
-                "all {n} Persistent Chat file-transfer servers have an acceptable certificate"
-            ),
+        let verdict = match rep.servers.len() {
+            0 => words("report-html-verdict-no-server"),
+            1 => words("report-html-verdict-one"),
+            n => msg("report-html-verdict-all", &[("n", A::N(n))]),
         };
-        ("pass", format!("No error: {servers}."))
+        ("pass", verdict)
     };
     let _ = writeln!(
         out,
-        "<p class=\"verdict {class}\" role=\"status\">{}</p>",
-        esc(&verdict)
+        "<p class=\"verdict {class}\" role=\"status\">{verdict}</p>"
     );
     let _ = writeln!(
         out,
-        "<ul class=\"cards\" aria-label=\"summary\"><li><span class=\"n\">{}</span>servers</li><li class=\"error\"><span class=\"n\">{errors}</span>errors</li><li class=\"warning\"><span class=\"n\">{warnings}</span>warnings</li><li class=\"note\"><span class=\"n\">{notes}</span>notes</li><li><span class=\"n\">{}</span>certificate files ({} used, {} context, {} orphan, {} unreadable)</li></ul>",
+        "<ul class=\"cards\" aria-label=\"{}\"><li><span class=\"n\">{}</span>{}</li><li class=\"error\"><span class=\"n\">{errors}</span>{}</li><li class=\"warning\"><span class=\"n\">{warnings}</span>{}</li><li class=\"note\"><span class=\"n\">{notes}</span>{}</li><li><span class=\"n\">{}</span>{}</li></ul>",
+        words("report-html-cards"),
         rep.servers.len(),
+        words("report-html-card-servers"),
+        words("report-html-card-errors"),
+        words("report-html-card-warnings"),
+        words("report-html-card-notes"),
         rep.files.len(),
-        files(FileStatus::Used),
-        files(FileStatus::Context),
-        files(FileStatus::Orphan),
-        files(FileStatus::Unreadable),
+        msg(
+            "report-html-card-files",
+            &[
+                ("used", A::N(files(FileStatus::Used))),
+                ("context", A::N(files(FileStatus::Context))),
+                ("orphan", A::N(files(FileStatus::Orphan))),
+                ("unreadable", A::N(files(FileStatus::Unreadable))),
+            ]
+        ),
     );
 
-    out.push_str("<h2 id=\"servers\">Persistent Chat file-transfer servers</h2>\n");
+    let _ = writeln!(
+        out,
+        "<h2 id=\"servers\">{}</h2>",
+        words("report-html-servers-heading")
+    );
     if rep.servers.is_empty() {
-        out.push_str("<p>No server runs the Persistent Chat file-transfer web service.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", words("report-no-servers"));
     } else {
-        out.push_str("<table id=\"server-table\"><thead><tr><th>Server</th><th>Pool</th><th>Site</th><th>Certificate</th><th>Issuer</th><th>Expires</th><th>Status</th></tr></thead><tbody>\n");
+        let _ = writeln!(
+            out,
+            "<table id=\"server-table\"><thead><tr>{}</tr></thead><tbody>",
+            headers(&[
+                "report-html-col-server",
+                "report-html-col-pool",
+                "report-html-col-site",
+                "report-html-col-certificate",
+                "report-html-col-issuer",
+                "report-html-col-expires",
+                "report-html-col-status",
+            ])
+        );
         // The first finding about each machine, found in one pass.
         let mut first_finding: std::collections::HashMap<(usize, usize), usize> =
             std::collections::HashMap::new();
@@ -452,17 +573,18 @@ pub fn render_check(rep: &Report) -> String {
             let file = s.certificate.and_then(|i| rep.files.get(i));
             let leaf = file.and_then(|f| f.leaf());
             let status = super::server_status(s);
+            let word = esc(&super::status_word(status));
             let mut server = esc(&s.server.display_name());
             if s.server.next_hop {
-                server.push_str(" <small>(next hop)</small>");
+                let _ = write!(server, " <small>{}</small>", words("report-html-next-hop"));
             }
             let first = first_finding.get(&(s.server.cluster, s.server.machine));
             let badge = match first.copied() {
                 Some(i) => format!(
-                    "<a href=\"#finding-{}\"><span class=\"badge {status}\">{status}</span></a>",
+                    "<a href=\"#finding-{}\"><span class=\"badge {status}\">{word}</span></a>",
                     i + 1
                 ),
-                None => format!("<span class=\"badge {status}\">{status}</span>"),
+                None => format!("<span class=\"badge {status}\">{word}</span>"),
             };
             let _ = writeln!(
                 out,
@@ -475,7 +597,7 @@ pub fn render_check(rep: &Report) -> String {
                     .unwrap_or_else(|| "–".into())),
                 esc(s.server.site.as_deref().unwrap_or("–")),
                 file.map(|f| format!("<code>{}</code>", esc(&f.path)))
-                    .unwrap_or_else(|| "<em>none</em>".into()),
+                    .unwrap_or_else(|| format!("<em>{}</em>", words("report-html-none"))),
                 esc(leaf.map(|c| c.info.issuer.as_str()).unwrap_or("–")),
                 esc(&leaf
                     .map(|c| crate::text::date(c.info.not_after))
@@ -488,10 +610,24 @@ pub fn render_check(rep: &Report) -> String {
     chains_html(&mut out, rep);
 
     if !rep.files.is_empty() {
-        out.push_str("<h2 id=\"certificates\">Certificate files</h2>\n<table id=\"certificate-table\"><thead><tr><th>File</th><th>Subject</th><th>Issuer</th><th>Serial</th><th>Expires</th><th>Servers</th><th>Status</th></tr></thead><tbody>\n");
+        let _ = writeln!(
+            out,
+            "<h2 id=\"certificates\">{}</h2>\n<table id=\"certificate-table\"><thead><tr>{}</tr></thead><tbody>",
+            words("report-html-certificates-heading"),
+            headers(&[
+                "report-html-col-file",
+                "report-html-col-subject",
+                "report-html-col-issuer",
+                "report-html-col-serial",
+                "report-html-col-expires",
+                "report-html-col-servers",
+                "report-html-col-status",
+            ])
+        );
         for f in &rep.files {
             let leaf = f.leaf();
             let st = f.status.as_str();
+            let word = esc(&super::file_status_word(f.status));
             let subject = match (&f.loaded, leaf) {
                 (Err(e), _) => format!("<em>{}</em>", esc(&e.to_string())),
                 (_, Some(c)) => esc(&c.info.subject),
@@ -499,7 +635,7 @@ pub fn render_check(rep: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"path\"><code>{}</code></td><td>{subject}</td><td>{}</td><td class=\"path\"><code>{}</code></td><td class=\"nowrap\">{}</td><td>{}</td><td><span class=\"badge {st}\">{st}</span></td></tr>",
+                "<tr><td class=\"path\"><code>{}</code></td><td>{subject}</td><td>{}</td><td class=\"path\"><code>{}</code></td><td class=\"nowrap\">{}</td><td>{}</td><td><span class=\"badge {st}\">{word}</span></td></tr>",
                 esc(&f.path),
                 esc(leaf.map(|c| c.info.issuer.as_str()).unwrap_or("–")),
                 esc(leaf.map(|c| c.info.serial_hex.as_str()).unwrap_or("–")),
@@ -524,11 +660,14 @@ pub fn render_check(rep: &Report) -> String {
 
     let _ = writeln!(
         out,
-        "<h2 id=\"findings\">Findings ({})</h2>",
-        rep.findings.len()
+        "<h2 id=\"findings\">{}</h2>",
+        msg(
+            "report-html-findings-heading",
+            &[("n", A::N(rep.findings.len()))]
+        )
     );
     if rep.findings.is_empty() {
-        out.push_str("<p>No findings.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", words("report-html-no-findings"));
     }
     for (i, f) in rep.findings.iter().enumerate() {
         out.push_str(&finding_html(rep, i, f));
@@ -536,11 +675,26 @@ pub fn render_check(rep: &Report) -> String {
     }
     let _ = write!(
         out,
-        "<footer>Generated by topocert {} from <code>{}</code>. The requirement: every server running the Persistent Chat Web Services for File Upload/Download needs a certificate issued by the same CA as the internal Lync servers use (TechNet Gg412990).</footer>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION"),
-        esc(t.source.name())
+        "<footer>{}</footer>\n</body>\n</html>\n",
+        msg(
+            "report-html-footer",
+            &[
+                ("version", A::Html(env!("CARGO_PKG_VERSION").to_string())),
+                (
+                    "name",
+                    A::Html(format!("<code>{}</code>", esc(t.source.name())))
+                ),
+            ]
+        )
     );
     out
+}
+
+/// Table header cells, one per message id.
+fn headers(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| format!("<th>{}</th>", words(id)))
+        .collect()
 }
 
 /// The chain built for each server's certificate, server certificate first.
@@ -548,19 +702,29 @@ fn chains_html(out: &mut String, rep: &Report) {
     if rep.servers.iter().all(|s| s.chain.is_empty()) {
         return;
     }
-    out.push_str("<h2 id=\"chains\">Chains</h2>\n<table id=\"chain-table\"><thead><tr><th>Server</th><th>Chain (server certificate first)</th></tr></thead><tbody>\n");
+    let _ = writeln!(
+        out,
+        "<h2 id=\"chains\">{}</h2>\n<table id=\"chain-table\"><thead><tr>{}</tr></thead><tbody>",
+        words("report-html-chains-heading"),
+        headers(&["report-html-col-server", "report-html-col-chain"])
+    );
     for s in rep.servers.iter().filter(|s| !s.chain.is_empty()) {
         let links: Vec<String> = s
             .chain
             .iter()
             .map(|l| {
                 let origin = super::chain_origin(rep, l.origin);
-                let anchor = if l.anchor { ", anchor" } else { "" };
                 format!(
-                    "<li>{} <small>(key id <code>{}</code>; {}{anchor})</small></li>",
+                    "<li>{} <small>{}</small></li>",
                     esc(&l.subject),
-                    esc(&l.key_id),
-                    esc(&origin)
+                    msg(
+                        "report-chain-link",
+                        &[
+                            ("key", A::Html(format!("<code>{}</code>", esc(&l.key_id)))),
+                            ("origin", A::Html(esc(&origin))),
+                            ("anchor", A::Sel(if l.anchor { "yes" } else { "no" })),
+                        ]
+                    )
                 )
             })
             .collect();

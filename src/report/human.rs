@@ -12,24 +12,36 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::table;
 use crate::certs::FileStatus;
 use crate::certs::summary::{Summary, summary};
-use crate::chain::CaSource;
 use crate::check::Report;
+use crate::i18n::Lang;
 use crate::roles::Roles;
 use crate::rules::{Finding, Place, Severity};
 use crate::source::{SourceFile, TextEncoding};
-use crate::text::{escape, guard_lines, plural};
+use crate::t;
+use crate::text::{escape, guard_lines};
 use crate::topology::Topology;
 
 const WIDTH: usize = 100;
 
+/// The report handler of the run's language: in Japanese two columns narrower, as
+/// `ヒント:` is two columns wider than miette's `help:` ([`localize_help`]), so no
+/// line is wider than [`WIDTH`].
 pub(crate) fn handler(color: bool) -> GraphicalReportHandler {
+    handler_in(color, crate::i18n::current())
+}
+
+fn handler_in(color: bool, lang: Lang) -> GraphicalReportHandler {
+    let width = match lang {
+        Lang::En => WIDTH,
+        Lang::Ja => WIDTH - 2,
+    };
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     GraphicalReportHandler::new_themed(theme)
-        .with_width(WIDTH)
+        .with_width(width)
         .with_links(false)
         .with_show_related_as_nested(true)
 }
@@ -41,6 +53,7 @@ pub fn render_error(e: &crate::error::Error, color: bool) -> String {
     if handler(color).render_report(&mut s, &clean).is_err() {
         s = escape(&e.to_string()).into_owned();
     }
+    let s = localize_help(s, crate::i18n::current());
     guard_lines(s.trim_end().to_string())
 }
 
@@ -50,7 +63,49 @@ pub(crate) fn render_clean(h: &GraphicalReportHandler, d: &dyn Diagnostic) -> St
     if h.render_report(&mut s, &Clean::new(d)).is_err() {
         s = format!("{}\n", escape(&d.to_string()));
     }
-    s
+    localize_help(s, crate::i18n::current())
+}
+
+/// Miette writes the word `help:` before a diagnostic's help; in Japanese it becomes
+/// `ヒント:` (two columns wider), and the help's continuation lines are indented to
+/// match. The help is the only part of a report whose line starts with `  help: `
+/// (after the colour code): messages and labels start with a frame character.
+fn localize_help(s: String, lang: Lang) -> String {
+    const HELP: &str = "  help: ";
+    const MORE: &str = "        ";
+    if lang == Lang::En || !s.contains(HELP) {
+        return s;
+    }
+    let word = format!(
+        "  {} ",
+        crate::i18n::message_in(lang, "report-html-help", None)
+    );
+    let pad = " ".repeat(super::width(&word).saturating_sub(HELP.len()));
+    let mut out = String::with_capacity(s.len() + 64);
+    let mut in_help = false;
+    for line in s.split_inclusive('\n') {
+        // A colour code may come first: `\x1b[36m  help: \x1b[0m…`.
+        let mut plain_at = 0;
+        while line[plain_at..].starts_with('\x1b') {
+            match line[plain_at..].find('m') {
+                Some(i) => plain_at += i + 1,
+                None => break,
+            }
+        }
+        if line[plain_at..].starts_with(HELP) {
+            out.push_str(&line[..plain_at]);
+            out.push_str(&word);
+            out.push_str(&line[plain_at + HELP.len()..]);
+            in_help = true;
+        } else if in_help && line.starts_with(MORE) {
+            out.push_str(&pad);
+            out.push_str(line);
+        } else {
+            in_help = false;
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// A diagnostic with its message, help, labels, causes and related diagnostics
@@ -187,7 +242,7 @@ impl CertSource {
     fn new(path: &str, cert: &crate::certs::Certificate) -> Self {
         let summary = summary(cert);
         let src = SourceFile::new(
-            format!("{path} (certificate)"),
+            t!("report-certificate-source", path = path),
             summary.text.clone(),
             TextEncoding::Utf8,
         );
@@ -318,7 +373,7 @@ impl fmt::Debug for Snippet<'_> {
 }
 impl fmt::Display for Snippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "in {}", self.src.name())
+        f.write_str(&t!("report-related-source", name = self.src.name()))
     }
 }
 impl std::error::Error for Snippet<'_> {}
@@ -348,12 +403,13 @@ fn render_findings(out: &mut String, findings: &[Finding], sources: &Sources<'_>
 
 /// `topocert list` as a table, then the topology's findings.
 pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: bool) -> String {
-    let mut out = format!(
-        "Persistent Chat file-transfer servers in {} ({}, {})\n\n",
-        escape(t.source.name()),
-        t.format.as_str(),
-        t.source.encoding()
+    let mut out = t!(
+        "report-list-heading",
+        path = escape(t.source.name()),
+        format = super::topology_format_word(t),
+        encoding = t.source.encoding().to_string()
     );
+    out.push_str("\n\n");
     let rows: Vec<Vec<String>> = roles
         .servers
         .iter()
@@ -365,17 +421,29 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
                     .map(|p| p.to_string())
                     .unwrap_or_else(|| "-".into()),
                 s.site.clone().unwrap_or_else(|| "-".into()),
-                s.rule.as_str().to_string(),
-                if s.next_hop { "yes" } else { "no" }.to_string(),
+                t!("report-role-rule", rule = s.rule.as_str()),
+                if s.next_hop {
+                    t!("report-yes")
+                } else {
+                    t!("report-no")
+                },
                 t.source.line_col(s.span.start).0.to_string(),
             ]
         })
         .collect();
     if rows.is_empty() {
-        out.push_str("No server runs the Persistent Chat file-transfer web service.\n");
+        out.push_str(&t!("report-no-servers"));
+        out.push('\n');
     } else {
         out.push_str(&table(
-            &["SERVER", "POOL", "SITE", "RULE", "NEXT HOP", "LINE"],
+            &[
+                t!("report-col-server").as_str(),
+                t!("report-col-pool").as_str(),
+                t!("report-col-site").as_str(),
+                t!("report-col-rule").as_str(),
+                t!("report-col-next-hop").as_str(),
+                t!("report-col-line").as_str(),
+            ],
             &rows,
         ));
     }
@@ -385,33 +453,38 @@ pub fn render_list(t: &Topology, roles: &Roles, findings: &[Finding], color: boo
         .map(|r| r[1].as_str())
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    out.push_str(&format!(
-        "{} in {}.\n",
-        plural(roles.servers.len(), "server"),
-        plural(pools, "pool")
+    out.push_str(&t!(
+        "report-list-totals",
+        servers = roles.servers.len(),
+        pools = pools
     ));
+    out.push('\n');
     for p in &roles.pc_pools {
         let name = p
             .fqdn
             .as_ref()
             .map(|f| f.to_string())
-            .unwrap_or_else(|| "(unnamed)".into());
+            .unwrap_or_else(|| t!("report-unnamed"));
         let hops: Vec<String> = p
             .next_hops
             .iter()
             .filter_map(|ci| t.clusters.get(*ci))
             .filter_map(|c| c.fqdn.as_ref().map(|f| f.to_string()))
             .collect();
-        let hops = if hops.is_empty() {
-            "none found".to_string()
+        let line = if hops.is_empty() {
+            t!(
+                "report-list-pc-pool-none",
+                pool = escape(&name).into_owned()
+            )
         } else {
-            hops.join(", ")
+            t!(
+                "report-list-pc-pool",
+                pool = escape(&name).into_owned(),
+                hops = escape(&hops.join(", ")).into_owned()
+            )
         };
-        out.push_str(&format!(
-            "Persistent Chat pool {}: next hop {}.\n",
-            escape(&name),
-            escape(&hops)
-        ));
+        out.push_str(&line);
+        out.push('\n');
     }
     if !findings.is_empty() {
         out.push('\n');
@@ -465,9 +538,8 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
         return guard_lines(out);
     }
     if rep.findings.is_empty() && !rep.servers.is_empty() {
-        out.push_str(
-            "No findings: every Persistent Chat file-transfer server has an acceptable certificate from the internal CA.\n\n",
-        );
+        out.push_str(&t!("report-check-no-findings"));
+        out.push_str("\n\n");
     }
     let rows: Vec<Vec<String>> = rep
         .servers
@@ -482,45 +554,55 @@ pub fn render_check(rep: &Report, color: bool, quiet: bool) -> String {
                     .map(|p| p.to_string())
                     .unwrap_or_else(|| "-".into()),
                 file.map(|f| f.path.clone())
-                    .unwrap_or_else(|| "(none)".into()),
+                    .unwrap_or_else(|| t!("report-no-certificate")),
                 file.and_then(|f| f.leaf())
                     .map(|c| crate::text::date(c.info.not_after))
                     .unwrap_or_else(|| "-".into()),
-                super::server_status(s).to_string(),
+                super::status_word(super::server_status(s)),
             ]
         })
         .collect();
     out.push_str(&table(
-        &["SERVER", "POOL", "CERTIFICATE", "EXPIRES", "STATUS"],
+        &[
+            t!("report-col-server").as_str(),
+            t!("report-col-pool").as_str(),
+            t!("report-col-certificate").as_str(),
+            t!("report-col-expires").as_str(),
+            t!("report-col-status").as_str(),
+        ],
         &rows,
     ));
     render_chains(&mut out, rep);
-    let ca = match rep.expected_ca.source {
-        CaSource::Unknown => "unknown".to_string(),
-        s => format!(
-            "{} ({})",
-            escape(&rep.expected_ca.subjects.join("; ")),
-            s.as_str()
-        ),
-    };
+    let ca = escape(&super::expected_ca(rep, "report-ca-unknown")).into_owned();
     let files = |st: FileStatus| rep.files.iter().filter(|f| f.status == st).count();
     let bad = rep
         .servers
         .iter()
         .filter(|s| s.worst == Some(Severity::Error))
         .count();
-    out.push_str(&format!(
-        "\nExpected CA: {ca}\n{} checked, {bad} would block the Persistent Chat install; {} ({} used, {} context, {} orphan, {} unreadable); {}, {}, {}.\n",
-        plural(rep.servers.len(), "server"),
-        supplied_and_probed(rep),
-        files(FileStatus::Used),
-        files(FileStatus::Context),
-        files(FileStatus::Orphan),
-        files(FileStatus::Unreadable),
-        plural(rep.count(Severity::Error), "error"),
-        plural(rep.count(Severity::Warning), "warning"),
-        plural(rep.count(Severity::Note), "note"),
-    ));
+    out.push('\n');
+    out.push_str(&t!("report-expected-ca", ca = ca));
+    out.push('\n');
+    let probed = probed(rep);
+    let mut args = crate::i18n::Args::new();
+    args.set("servers", rep.servers.len());
+    args.set("bad", bad);
+    args.set("files", rep.files.len() - probed);
+    args.set("probed", probed);
+    args.set("used", files(FileStatus::Used));
+    args.set("context", files(FileStatus::Context));
+    args.set("orphan", files(FileStatus::Orphan));
+    args.set("unreadable", files(FileStatus::Unreadable));
+    args.set("errors", rep.count(Severity::Error));
+    args.set("warnings", rep.count(Severity::Warning));
+    args.set("notes", rep.count(Severity::Note));
+    let id = if probed == 0 {
+        "report-check-totals"
+    } else {
+        "report-check-totals-probed"
+    };
+    out.push_str(&crate::i18n::message(id, Some(&args)));
+    out.push('\n');
     guard_lines(out)
 }
 
@@ -532,41 +614,112 @@ fn render_chains(out: &mut String, rep: &Report) {
     if with_chain.is_empty() {
         return;
     }
-    out.push_str("\nChains (server certificate first):\n");
+    out.push('\n');
+    out.push_str(&t!("report-chains-heading"));
+    out.push('\n');
     for s in with_chain {
         out.push_str(&format!("  {}\n", escape(&s.server.display_name())));
         for (depth, link) in s.chain.iter().enumerate() {
             let origin = super::chain_origin(rep, link.origin);
-            let anchor = if link.anchor { ", anchor" } else { "" };
             out.push_str(&format!(
-                "    {}{} (key id {}; {}{anchor})\n",
+                "    {}{} {}\n",
                 if depth == 0 { "" } else { "<- " },
                 escape(&link.subject),
-                escape(&link.key_id),
-                escape(&origin),
+                super::chain_link(&escape(&link.key_id), &escape(&origin), link.anchor),
             ));
         }
     }
 }
 
-/// `3 certificate files supplied`, and the chains `--probe` took when there are some.
-fn supplied_and_probed(rep: &Report) -> String {
-    let probed = rep
-        .files
+/// The number of certificate chains `--probe` took over TLS.
+fn probed(rep: &Report) -> usize {
+    rep.files
         .iter()
         .filter(|f| {
             f.loaded
                 .as_ref()
                 .is_ok_and(|l| l.format == crate::certs::CertFormat::Tls)
         })
-        .count();
-    let supplied = format!(
-        "{} supplied",
-        plural(rep.files.len() - probed, "certificate file")
-    );
-    if probed == 0 {
-        supplied
-    } else {
-        format!("{supplied}, {} taken over TLS", plural(probed, "chain"))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A diagnostic with only a message and a help.
+    #[derive(Debug)]
+    struct Help(&'static str);
+    impl fmt::Display for Help {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("証明書がありません")
+        }
+    }
+    impl std::error::Error for Help {}
+    impl Diagnostic for Help {
+        fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+            Some(Box::new(self.0))
+        }
+    }
+
+    fn render_ja(help: &'static str, color: bool) -> String {
+        let h = handler_in(color, Lang::Ja);
+        let mut s = String::new();
+        h.render_report(&mut s, &Clean::new(&Help(help))).unwrap();
+        localize_help(s, Lang::Ja)
+    }
+
+    fn width(s: &str) -> usize {
+        super::super::width(s)
+    }
+
+    #[test]
+    fn a_long_japanese_help_wraps_by_display_width() {
+        // 60 wide characters without a space (120 columns), then words with spaces.
+        let help = "内部証明機関に証明書を要求し、ファイルのアップロード/ダウンロード用の常設チャット\
+                    Web サービスを実行するすべてのサーバーに割り当ててください。その後で、\
+                    `topocert check` をもう一度実行して、すべての検出結果が解決したことを確認してください。";
+        let out = render_ja(help, false);
+        let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+        let help_lines: Vec<&&str> = lines
+            .iter()
+            .skip_while(|l| !l.starts_with("  ヒント: "))
+            .collect();
+        assert!(help_lines.len() >= 3, "{out}");
+        for l in &lines {
+            assert!(width(l) <= WIDTH, "{} columns: {l:?}\n{out}", width(l));
+        }
+        // Lines are filled: a wrapped line is more than half the width, not cut by
+        // character count (60 characters would be 120 columns).
+        assert!(width(help_lines[0]) > WIDTH / 2, "{out}");
+        // Continuation lines start under the help's first character.
+        for l in &help_lines[1..] {
+            assert!(
+                l.starts_with("          ") && !l.starts_with("           "),
+                "{l:?}"
+            );
+        }
+        // Nothing is lost: the help's characters are all there, in order.
+        let joined: String = help_lines
+            .iter()
+            .map(|l| l.trim_start().trim_start_matches("ヒント: "))
+            .collect::<Vec<_>>()
+            .join("");
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squeeze(&joined), squeeze(help));
+    }
+
+    #[test]
+    fn the_help_word_is_localized_with_colour_too() {
+        let out = render_ja("証明書を更新してください。", true);
+        assert!(out.contains("ヒント: "), "{out:?}");
+        assert!(!out.contains("help:"), "{out:?}");
+        // English keeps miette's word.
+        let mut s = String::new();
+        handler_in(true, Lang::En)
+            .render_report(&mut s, &Clean::new(&Help("renew it")))
+            .unwrap();
+        assert_eq!(localize_help(s.clone(), Lang::En), s);
+        assert!(s.contains("help: "), "{s:?}");
     }
 }

@@ -21,12 +21,56 @@ pub fn chain_origin(rep: &Report, origin: crate::chain::Origin) -> String {
     use crate::chain::Origin;
     match origin {
         Origin::Given => "--ca".to_string(),
-        Origin::OwnFile => "own file".to_string(),
+        Origin::OwnFile => crate::t!("report-origin-own-file"),
         Origin::OtherFile(i) => rep
             .files
             .get(i)
-            .map(|f| format!("from {}", f.path))
-            .unwrap_or_else(|| "other file".into()),
+            .map(|f| crate::t!("report-origin-from", path = f.path.as_str()))
+            .unwrap_or_else(|| crate::t!("report-origin-other-file")),
+    }
+}
+
+/// A chain link's key identifier and origin, in parentheses, as the chain lists
+/// show them after its subject; `key` and `origin` are given as they are to be shown.
+pub fn chain_link(key: &str, origin: &str, anchor: bool) -> String {
+    crate::t!(
+        "report-chain-link",
+        key = key,
+        origin = origin,
+        anchor = if anchor { "yes" } else { "no" }
+    )
+}
+
+/// A severity as people read it (`error`; `エラー` in Japanese).
+pub fn severity_word(s: Severity) -> String {
+    crate::t!("report-severity", severity = s.as_str())
+}
+
+/// A server status ([`server_status`]) as people read it.
+pub fn status_word(status: &str) -> String {
+    crate::t!("report-status", status = status)
+}
+
+/// A certificate file status as people read it.
+pub fn file_status_word(status: crate::certs::FileStatus) -> String {
+    crate::t!("report-file-status", status = status.as_str())
+}
+
+/// The kind of topology file (`published`, `tbxml`) as people read it.
+pub fn topology_format_word(t: &crate::topology::Topology) -> String {
+    crate::t!("report-topology-format", format = t.format.as_str())
+}
+
+/// The expected CA as the human report and the HTML page show it (unescaped):
+/// its subjects and where it came from, or `unknown_id`'s text.
+pub fn expected_ca(rep: &Report, unknown_id: &str) -> String {
+    match rep.expected_ca.source {
+        crate::chain::CaSource::Unknown => crate::i18n::message(unknown_id, None),
+        s => crate::t!(
+            "report-ca-known",
+            subjects = rep.expected_ca.subjects.join("; "),
+            source = s.as_str()
+        ),
     }
 }
 
@@ -36,7 +80,7 @@ pub fn explain(code: Code) -> String {
     format!(
         "{} ({}): {}\n\n{}",
         info.code,
-        info.default_severity,
+        severity_word(info.default_severity),
         code.summary(),
         code.explanation().trim_end()
     ) + "\n"
@@ -50,15 +94,23 @@ pub fn explain_all() -> String {
             let i = c.info();
             vec![
                 i.code.to_string(),
-                i.default_severity.to_string(),
+                severity_word(i.default_severity),
                 c.summary(),
             ]
         })
         .collect();
-    table(&["CODE", "DEFAULT", "SUMMARY"], &rows)
+    table(
+        &[
+            crate::t!("report-explain-col-code").as_str(),
+            crate::t!("report-explain-col-default").as_str(),
+            crate::t!("report-explain-col-summary").as_str(),
+        ],
+        &rows,
+    )
 }
 
-/// A plain text table with left-aligned columns separated by two spaces. Cells
+/// A plain text table with left-aligned columns separated by two spaces, aligned
+/// by display width (an East Asian wide character takes two columns). Cells
 /// are escaped ([`crate::text::escape`]), and the first is guarded so that no row
 /// begins with a workflow command ([`crate::text::line_start`]).
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
@@ -78,10 +130,10 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         })
         .collect();
     let rows = &rows;
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for r in rows {
         for (w, cell) in widths.iter_mut().zip(r) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
     let mut out = String::new();
@@ -93,10 +145,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
             }
             l.push_str(cell);
             if i + 1 < widths.len() {
-                l.extend(std::iter::repeat_n(
-                    ' ',
-                    w.saturating_sub(cell.chars().count()),
-                ));
+                l.extend(std::iter::repeat_n(' ', w.saturating_sub(width(cell))));
             }
         }
         out.push_str(l.trim_end());
@@ -107,6 +156,11 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         line(&mut r.iter().map(String::as_str));
     }
     out
+}
+
+/// The columns `s` takes on a terminal: East Asian wide characters count two.
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// Status word of a server from the worst severity of its findings.

@@ -362,7 +362,10 @@ pub fn render_check(rep: &Report, base: &Path) -> String {
                         region: None,
                     },
                     message: Text {
-                        text: format!("certificate file {}", cert_path.unwrap_or_default()),
+                        text: crate::t!(
+                            "report-sarif-certificate-file",
+                            path = cert_path.unwrap_or_default()
+                        ),
                     },
                 }],
                 _ => Vec::new(),

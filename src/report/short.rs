@@ -48,15 +48,16 @@ pub fn render_check(rep: &Report, color: bool) -> String {
             None => "topocert:".to_string(),
         };
         let message = escape(&f.message);
+        let severity = super::severity_word(f.severity);
         if color {
             out.push_str(&format!(
                 "{BOLD}{place}{RESET} {}{}{RESET}[{}]: {BOLD}{message}{RESET}\n",
                 severity_style(f.severity),
-                f.severity,
+                severity,
                 f.code,
             ));
         } else {
-            out.push_str(&format!("{place} {}[{}]: {message}\n", f.severity, f.code));
+            out.push_str(&format!("{place} {severity}[{}]: {message}\n", f.code));
         }
     }
     guard_lines(out)
