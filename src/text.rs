@@ -1,5 +1,5 @@
 /*!
-Small text helpers every stage may use: dates as reports print them, plurals, and
+Small text helpers every stage may use: dates as reports print them, and
 the escaping of untrusted text for terminals, logs and spreadsheets.
 Neutral ground: it imports nothing from the crate.
 
@@ -31,15 +31,6 @@ pub fn timestamp(t: OffsetDateTime) -> String {
 pub fn date(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
-}
-
-/// "1 error", "2 warnings".
-pub fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
 }
 
 /// Whether `c` must not reach a terminal as it is: C0 and C1 controls, DEL, the
@@ -222,11 +213,9 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_plurals() {
+    fn dates() {
         let t = time::macros::datetime!(2026-06-01 02:00 +02:00);
         assert_eq!(timestamp(t), "2026-06-01T00:00:00Z");
         assert_eq!(date(t), "2026-06-01");
-        assert_eq!(plural(1, "error"), "1 error");
-        assert_eq!(plural(0, "error"), "0 errors");
     }
 }
