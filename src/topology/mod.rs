@@ -256,7 +256,7 @@ impl Topology {
         Some(
             self.site(id)
                 .and_then(|s| s.name.clone())
-                .unwrap_or_else(|| format!("site {id}")),
+                .unwrap_or_else(|| crate::t!("errors-site-by-id", id = id)),
         )
     }
 }
@@ -266,7 +266,11 @@ impl Topology {
 pub fn machine_name(fqdn: Option<&Fqdn>, pool: Option<&Fqdn>, index: usize) -> String {
     match (fqdn, pool) {
         (Some(f), _) => f.to_string(),
-        (None, Some(p)) => format!("machine {} of {p}", index + 1),
-        (None, None) => format!("machine {} of an unnamed cluster", index + 1),
+        (None, Some(p)) => crate::t!(
+            "errors-machine-of-pool",
+            n = index + 1,
+            pool = p.to_string()
+        ),
+        (None, None) => crate::t!("errors-machine-of-unnamed-cluster", n = index + 1),
     }
 }
