@@ -310,7 +310,7 @@ const REPORT_WORDS: &[&str] = &[];
 const PLAN_WORDS: &[&str] = &[];
 
 /// Untranslatables of locales/*/errors.ftl.
-const ERRORS_WORDS: &[&str] = &["DOCTYPE", "CDATA"];
+const ERRORS_WORDS: &[&str] = &["DOCTYPE", "CDATA", "README"];
 
 /// Untranslatables of locales/*/cli.ftl.
 const CLI_WORDS: &[&str] = &[];

@@ -21,8 +21,6 @@ errors-topology-help-char-ref = XML 1.0 allows no control character other than t
 errors-topology-undefined-entity = the entity reference `&{ $name };` is not one of the five XML entities and is never expanded
 errors-topology-label-undefined-entity = undefined entity
 errors-topology-help-undefined-entity = topology exports never use custom entities; remove the DOCTYPE and the reference, or re-export the topology
-# Label: the generic "here" under the spot of an XML error.
-errors-topology-label-here = here
 # Label: what should have come at the spot. $what: the missing markup (`>`, `-->`, `</Site>`).
 errors-topology-label-expected = expected `{ $what }`
 errors-topology-unclosed-tag = the file ends inside a tag; it is truncated
@@ -140,3 +138,41 @@ errors-source-not-declared-encoding = byte sequence is not valid in the declared
 errors-source-odd-byte = the file ends in the middle of a UTF-16 code unit
 # $unit: the code unit in hex (`D800`).
 errors-source-unpaired-surrogate = unpaired surrogate 0x{ $unit }
+
+## A config file (topocert.toml) that cannot be used (src/config.rs): the message
+## after `path:line:col: `, and the help.
+
+errors-config-help = see the topocert.toml reference in the README; rule codes are listed by `topocert explain --all`
+# Label under the spot in the excerpt (config file and topology).
+errors-label-here = here
+errors-config-cannot-read = cannot read the config file
+# The causes shown under errors-config-cannot-read.
+errors-config-not-regular-file = it is not a regular file (a folder, pipe or device is not read)
+# $limit: the size limit in bytes.
+errors-config-too-large = it is larger than the { $limit }-byte limit
+errors-config-not-utf8 = stream did not contain valid UTF-8
+# The TOML parser's own message. $reason: its text (English).
+errors-config-toml = { $reason }
+# $code: the rule code written in the file.
+errors-config-unknown-code = unknown rule code `{ $code }` (see `topocert explain --all`)
+# $level: the level written; $code: the rule code.
+errors-config-unknown-level = unknown level `{ $level }` for { $code }: expected "deny", "warn" or "allow"
+# $code: the rule code.
+errors-config-level-not-string = the level of { $code } must be a string: "deny", "warn" or "allow"
+# $code: the rule code.
+errors-config-days-not-integer = `days` of { $code } must be a whole number of days
+# $key: the key written; $code: the rule code.
+errors-config-unknown-key = unknown key `{ $key }` in the setting of { $code }: expected `level` or `days`
+# $code: the rule code.
+errors-config-bad-setting = the setting of { $code } must be "deny", "warn", "allow" or a table such as {"{"} level = "warn", days = 60 {"}"}
+# $code: the rule code that is not expires-soon.
+errors-config-days-other-code = `days` applies only to expires-soon, not to { $code }
+# $days: the number written.
+errors-config-days-range = `days` must be between 0 and 3650, not { $days }
+errors-config-no-reason = a suppression needs a `reason` saying why the finding is accepted
+# $problem: what is wrong with the host name (the FQDN check's text).
+errors-config-simple-url = a simple URL must be an https URL or a host name: { $problem }
+# $host: the host name without a domain.
+errors-config-simple-url-bare = a simple URL must be an https URL or a host name: `{ $host }` is not a fully qualified name
+# $layout: the layout written.
+errors-config-unknown-layout = unknown layout `{ $layout }`: expected "combined" or "split"

@@ -20,8 +20,6 @@ errors-topology-help-char-ref = XML 1.0 では、タブ、改行 (LF)、復帰 (
 errors-topology-undefined-entity = エンティティ参照 `&{ $name };` は XML の 5 つの定義済みエンティティのいずれでもなく、展開されません
 errors-topology-label-undefined-entity = 未定義のエンティティ
 errors-topology-help-undefined-entity = トポロジのエクスポートが独自のエンティティを使用することはありません。DOCTYPE 宣言と参照を削除するか、トポロジをエクスポートし直してください
-# ラベル: XML エラーの位置を示す汎用の「ここ」。
-errors-topology-label-here = ここ
 # ラベル: その位置にあるべきもの。$what: 欠けているマークアップ (`>`、`-->`、`</Site>`)。
 errors-topology-label-expected = `{ $what }` が必要です
 errors-topology-unclosed-tag = タグの途中でファイルが終わっています。ファイルが途中で切れています
@@ -138,3 +136,40 @@ errors-source-not-declared-encoding = バイト シーケンスが宣言され�
 errors-source-odd-byte = UTF-16 のコード単位の途中でファイルが終わっています
 # $unit: 16 進のコード単位 (`D800`)。
 errors-source-unpaired-surrogate = 対になっていないサロゲート 0x{ $unit }
+
+## 使用できない設定ファイル (topocert.toml) (src/config.rs): `path:line:col: ` に続くメッセージとヒント。
+
+errors-config-help = README の topocert.toml のリファレンスを参照してください。ルールのコードの一覧は `topocert explain --all` で表示されます
+# 抜粋内の位置の下のラベル (設定ファイルとトポロジ)。
+errors-label-here = ここ
+errors-config-cannot-read = 設定ファイルを読み取れません
+# errors-config-cannot-read の下に表示する原因。
+errors-config-not-regular-file = 通常のファイルではありません (フォルダー、パイプ、デバイスは読み取りません)
+# $limit: サイズの上限 (バイト)。
+errors-config-too-large = 上限の { $limit } バイトを超えています
+errors-config-not-utf8 = 有効な UTF-8 ではありません
+# TOML パーサー自身のメッセージ。$reason: そのテキスト (英語)。
+errors-config-toml = 設定ファイルを解釈できません: { $reason }
+# $code: ファイルに書かれたルールのコード。
+errors-config-unknown-code = 不明なルールのコード `{ $code }` です (`topocert explain --all` を参照してください)
+# $level: 書かれたレベル、$code: ルールのコード。
+errors-config-unknown-level = { $code } のレベル `{ $level }` は不明です: `"deny"`、`"warn"`、`"allow"` のいずれかを指定してください
+# $code: ルールのコード。
+errors-config-level-not-string = { $code } のレベルは文字列で指定する必要があります: `"deny"`、`"warn"`、`"allow"`
+# $code: ルールのコード。
+errors-config-days-not-integer = { $code } の `days` は日数を整数で指定する必要があります
+# $key: 書かれたキー、$code: ルールのコード。
+errors-config-unknown-key = { $code } の設定のキー `{ $key }` は不明です: `level` または `days` を指定してください
+# $code: ルールのコード。
+errors-config-bad-setting = { $code } の設定は `"deny"`、`"warn"`、`"allow"` のいずれか、または `{"{"} level = "warn", days = 60 {"}"}` のようなテーブルで指定する必要があります
+# $code: expires-soon 以外のルールのコード。
+errors-config-days-other-code = `days` は `expires-soon` にのみ指定できます。{ $code } には指定できません
+# $days: 書かれた数値。
+errors-config-days-range = `days` は 0 から 3650 の範囲で指定する必要があります (指定値: { $days })
+errors-config-no-reason = 抑制には、検出結果を許容する理由を示す `reason` が必要です
+# $problem: ホスト名の問題 (FQDN の検査のテキスト)。
+errors-config-simple-url = 簡易 URL は `https` の URL またはホスト名で指定する必要があります: { $problem }
+# $host: ドメインのないホスト名。
+errors-config-simple-url-bare = 簡易 URL は `https` の URL またはホスト名で指定する必要があります: `{ $host }` は完全修飾名ではありません
+# $layout: 書かれたレイアウト。
+errors-config-unknown-layout = レイアウト `{ $layout }` は不明です: `"combined"` または `"split"` を指定してください

@@ -141,7 +141,7 @@ impl Parser<'_> {
         use quick_xml::errors::{IllFormedError, SyntaxError};
         let at = at.min(self.text.len());
         use crate::t;
-        let here = || t!("errors-topology-label-here");
+        let here = || t!("errors-label-here");
         let (message, label) = match e {
             quick_xml::Error::Syntax(s) => match s {
                 SyntaxError::UnclosedTag => (
