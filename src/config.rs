@@ -23,6 +23,10 @@ layout = "combined"                          # combined | split
 ```
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -72,7 +76,7 @@ impl Diagnostic for ConfigError {
         Some(Box::new("topocert::config"))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(crate::t!("errors-config-help")))
+        Some(Box::new(t!("errors-config-help")))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         // A file that could not be read has no text to show.
@@ -86,7 +90,7 @@ impl Diagnostic for ConfigError {
         }
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
-                Some(crate::t!("errors-label-here")),
+                Some(t!("errors-label-here")),
                 (
                     self.span.start,
                     self.span.end.saturating_sub(self.span.start),
@@ -124,12 +128,12 @@ fn parse_level(code: Code, v: &toml::Value) -> Result<Level, String> {
         Some("deny") => Ok(Level::Deny),
         Some("warn") => Ok(Level::Warn),
         Some("allow") => Ok(Level::Allow),
-        Some(other) => Err(crate::t!(
+        Some(other) => Err(t!(
             "errors-config-unknown-level",
             level = other,
             code = code.to_string()
         )),
-        None => Err(crate::t!(
+        None => Err(t!(
             "errors-config-level-not-string",
             code = code.to_string()
         )),
@@ -148,11 +152,11 @@ fn parse_rule(code: Code, v: &toml::Value) -> Result<(Option<Level>, Option<i64>
                     "level" => out.0 = Some(parse_level(code, value)?),
                     "days" => {
                         out.1 = Some(value.as_integer().ok_or_else(|| {
-                            crate::t!("errors-config-days-not-integer", code = code.to_string())
+                            t!("errors-config-days-not-integer", code = code.to_string())
                         })?)
                     }
                     other => {
-                        return Err(crate::t!(
+                        return Err(t!(
                             "errors-config-unknown-key",
                             key = other,
                             code = code.to_string()
@@ -162,10 +166,7 @@ fn parse_rule(code: Code, v: &toml::Value) -> Result<(Option<Level>, Option<i64>
             }
             Ok(out)
         }
-        _ => Err(crate::t!(
-            "errors-config-bad-setting",
-            code = code.to_string()
-        )),
+        _ => Err(t!("errors-config-bad-setting", code = code.to_string())),
     }
 }
 
@@ -203,7 +204,7 @@ impl Config {
                 path: crate::paths::display(path),
                 line: 1,
                 column: 1,
-                message: crate::t!("errors-config-cannot-read"),
+                message: t!("errors-config-cannot-read"),
                 src: SourceFile::new(
                     crate::paths::display(path),
                     String::new(),
@@ -215,7 +216,7 @@ impl Config {
         };
         let meta = std::fs::metadata(path).map_err(cannot)?;
         if !meta.is_file() {
-            return Err(cannot(std::io::Error::other(crate::t!(
+            return Err(cannot(std::io::Error::other(t!(
                 "errors-config-not-regular-file"
             ))));
         }
@@ -223,7 +224,7 @@ impl Config {
             Ok(b) => b,
             Err(Bounded::Io(e)) => return Err(cannot(e)),
             Err(Bounded::TooLarge) => {
-                return Err(cannot(std::io::Error::other(crate::t!(
+                return Err(cannot(std::io::Error::other(t!(
                     "errors-config-too-large",
                     limit = MAX_CONFIG_SIZE
                 ))));
@@ -232,7 +233,7 @@ impl Config {
         let text = String::from_utf8(bytes).map_err(|_| {
             cannot(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                crate::t!("errors-config-not-utf8"),
+                t!("errors-config-not-utf8"),
             ))
         })?;
         Config::parse(path, text)
@@ -257,7 +258,7 @@ impl Config {
             let span = e.span().unwrap_or(0..0);
             fail(
                 span,
-                crate::t!(
+                t!(
                     "errors-config-toml",
                     reason = e.message().trim_end_matches('\n')
                 ),
@@ -282,14 +283,11 @@ impl Config {
                 if c != Code::ExpiresSoon {
                     return Err(fail(
                         rule.span(),
-                        crate::t!("errors-config-days-other-code", code = c.to_string()),
+                        t!("errors-config-days-other-code", code = c.to_string()),
                     ));
                 }
                 if !(0..=3650).contains(&d) {
-                    return Err(fail(
-                        rule.span(),
-                        crate::t!("errors-config-days-range", days = d),
-                    ));
+                    return Err(fail(rule.span(), t!("errors-config-days-range", days = d)));
                 }
                 cfg.settings.expires_soon_days = d;
             }
@@ -309,10 +307,7 @@ impl Config {
             match e.reason.as_deref().map(str::trim) {
                 Some(r) if !r.is_empty() => {}
                 _ => {
-                    return Err(fail(
-                        span,
-                        crate::t!("errors-config-no-reason"),
-                    ));
+                    return Err(fail(span, t!("errors-config-no-reason")));
                 }
             };
             cfg.settings.ignores.push(Ignore {
@@ -332,13 +327,10 @@ impl Config {
                 };
                 let f = Fqdn::new(host.host());
                 let problem = match f.problem() {
-                    Some(problem) => Some(crate::t!(
-                        "errors-config-simple-url",
-                        problem = problem
-                    )),
-                    None => f.is_bare().then(|| {
-                        crate::t!("errors-config-simple-url-bare", host = host.host())
-                    }),
+                    Some(problem) => Some(t!("errors-config-simple-url", problem = problem)),
+                    None => f
+                        .is_bare()
+                        .then(|| t!("errors-config-simple-url-bare", host = host.host())),
                 };
                 if let Some(message) = problem {
                     return Err(fail(span, message));
@@ -357,7 +349,7 @@ impl Config {
                     other => {
                         return Err(fail(
                             layout.span(),
-                            crate::t!("errors-config-unknown-layout", layout = other),
+                            t!("errors-config-unknown-layout", layout = other),
                         ));
                     }
                 };
@@ -375,7 +367,7 @@ impl Config {
 
 /// The message of a rule code the config names that does not exist.
 fn unknown_code(code: &str) -> String {
-    crate::t!("errors-config-unknown-code", code = code)
+    t!("errors-config-unknown-code", code = code)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

@@ -8,6 +8,10 @@ mark and usually no XML declaration; Topology Builder writes UTF-8 with a BOM an
 declaration. Both, and UTF-16BE, are accepted.
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -53,41 +57,41 @@ impl fmt::Display for TextEncoding {
 #[non_exhaustive]
 pub enum SourceError {
     // The OS reason is part of the message (not a `#[source]`), so it is shown once.
-    #[error("{}", crate::t!("errors-source-read", path = crate::paths::display(.path), reason = .error.to_string()))]
+    #[error("{}", t!("errors-source-read", path = crate::paths::display(.path), reason = .error.to_string()))]
     #[diagnostic(
         code(topocert::read),
-        help("{}", crate::t!("errors-source-help-read"))
+        help("{}", t!("errors-source-help-read"))
     )]
     Read {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("{}", crate::t!("errors-source-directory", path = crate::paths::display(.path)))]
+    #[error("{}", t!("errors-source-directory", path = crate::paths::display(.path)))]
     #[diagnostic(
         code(topocert::read),
-        help("{}", crate::t!("errors-source-help-directory"))
+        help("{}", t!("errors-source-help-directory"))
     )]
     IsDirectory { path: PathBuf },
-    #[error("{}", crate::t!("errors-source-too-large", path = crate::paths::display(.path), size = *.size, limit = *.limit))]
+    #[error("{}", t!("errors-source-too-large", path = crate::paths::display(.path), size = *.size, limit = *.limit))]
     #[diagnostic(
         code(topocert::too_large),
-        help("{}", crate::t!("errors-source-help-too-large"))
+        help("{}", t!("errors-source-help-too-large"))
     )]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("{}", crate::t!("errors-source-stream-too-large", path = crate::paths::display(.path), limit = *.limit))]
+    #[error("{}", t!("errors-source-stream-too-large", path = crate::paths::display(.path), limit = *.limit))]
     #[diagnostic(
         code(topocert::too_large),
-        help("{}", crate::t!("errors-source-help-too-large"))
+        help("{}", t!("errors-source-help-too-large"))
     )]
     StreamTooLarge { path: PathBuf, limit: u64 },
-    #[error("{path}:{line}:{column}: {}", crate::t!("errors-source-invalid", encoding = .encoding.as_str(), what = .what.as_str()))]
+    #[error("{path}:{line}:{column}: {}", t!("errors-source-invalid", encoding = .encoding.as_str(), what = .what.as_str()))]
     #[diagnostic(
         code(topocert::encoding),
-        help("{}", crate::t!("errors-source-help-invalid"))
+        help("{}", t!("errors-source-help-invalid"))
     )]
     Invalid {
         path: String,
@@ -204,8 +208,8 @@ impl SourceFile {
                     let good = &body[..e.valid_up_to()];
                     let prefix = String::from_utf8_lossy(good);
                     let what = match body.get(e.valid_up_to()) {
-                        Some(b) => crate::t!("errors-source-byte-not-utf8", byte = format!("{b:02X}")),
-                        None => crate::t!("errors-source-sequence-not-utf8"),
+                        Some(b) => t!("errors-source-byte-not-utf8", byte = format!("{b:02X}")),
+                        None => t!("errors-source-sequence-not-utf8"),
                     };
                     return Err(invalid(&name, encoding, &what, &prefix));
                 }
@@ -221,7 +225,7 @@ impl SourceFile {
                         return Err(invalid(
                             &name,
                             encoding,
-                            &crate::t!("errors-source-not-declared-encoding"),
+                            &t!("errors-source-not-declared-encoding"),
                             "",
                         ));
                     }
@@ -469,9 +473,9 @@ fn decode_utf16(
                 // stray odd byte is the last unit only if all before it decoded.
                 let units: usize = prefix.chars().map(char::len_utf16).sum();
                 let what = if body.len() % 2 == 1 && units * 2 + 2 >= body.len() {
-                    crate::t!("errors-source-odd-byte")
+                    t!("errors-source-odd-byte")
                 } else {
-                    crate::t!(
+                    t!(
                         "errors-source-unpaired-surrogate",
                         unit = format!("{:04X}", e.unpaired_surrogate())
                     )
@@ -483,7 +487,7 @@ fn decode_utf16(
     Err(invalid(
         name,
         encoding,
-        &crate::t!("errors-source-odd-byte"),
+        &t!("errors-source-odd-byte"),
         &prefix,
     ))
 }

@@ -173,3 +173,224 @@ errors-config-simple-url = 簡易 URL は `https` の URL またはホスト名�
 errors-config-simple-url-bare = 簡易 URL は `https` の URL またはホスト名で指定する必要があります: `{ $host }` は完全修飾名ではありません
 # $layout: 書かれたレイアウト。
 errors-config-unknown-layout = レイアウト `{ $layout }` は不明です: `"combined"` または `"split"` を指定してください
+
+## 証明書ファイルを読み取れない理由 (src/certs): `unreadable-certificate` の検出結果と
+## ファイルの状態に表示する理由。ファイル名は含めません (検出結果に表示されます)。
+
+errors-certs-empty = ファイルが空です
+errors-certs-not-found = 存在しません
+errors-certs-is-directory = ディレクトリです
+errors-certs-broken-symlink = シンボリック リンクのリンク先がありません
+errors-certs-not-regular-file = 通常のファイルではありません
+# $limit: サイズの上限 (errors-certs-size)。
+errors-certs-too-large = ファイルが上限の { $limit } を超えています
+# サイズ。$n: 数値、$unit: mib、kib、bytes のいずれか。
+errors-certs-size = { $unit ->
+    [mib] { $n } MiB
+    [kib] { $n } KiB
+   *[bytes] { $n } バイト
+}
+# $reason: 理由 (errors-certs-io-* またはシステム自身のテキスト)。
+errors-certs-io = ファイルを読み取れません: { $reason }
+errors-certs-not-a-certificate = 証明書ではありません: PEM ブロック、DER 証明書、PKCS#7 構造、PKCS#12 構造のいずれも見つかりません
+errors-certs-headerless-base64 = 証明書ではありません: `-----BEGIN CERTIFICATE-----` 行のない Base64 テキストです (BEGIN 行と END 行を追加してください)
+# $labels: PEM ブロックの内容 (コンマ区切り): errors-certs-label-private-key と、書かれたままの PEM ラベル (`CERTIFICATE REQUEST`)。
+errors-certs-no-pem-certificate = PEM データに証明書がありません (見つかったもの: { $labels })
+# errors-certs-no-pem-certificate の $labels の項目。
+errors-certs-label-private-key = 秘密キー
+# $index: ファイル内のブロックの番号 (1、2…)、$reason: 理由。
+errors-certs-pem-block = PEM ブロック { $index } は有効な証明書ではありません: { $reason }
+# $reason: 理由。
+errors-certs-der = DER 証明書が無効です: { $reason }
+# $index: ファイル内の証明書の番号 (2、3…)、$reason: 理由。
+errors-certs-der-concatenated = DER 証明書 { $index } が無効です: { $reason }
+# $n: 残りのバイト数。
+errors-certs-trailing-bytes = 証明書の後に予期しない { $n } バイトがあります
+# $reason: 理由。
+errors-certs-pkcs7 = PKCS#7 構造が無効です: { $reason }
+# $index: PKCS#7 の証明書セット内の番号、$reason: 理由。
+errors-certs-pkcs7-certificate = PKCS#7 構造内の証明書 { $index } が無効です: { $reason }
+# PKCS#7 ブロックの errors-certs-pem-block の理由。$index: その中の証明書の番号、$reason: 理由。
+errors-certs-pkcs7-block-certificate = PKCS#7 の証明書 { $index } が無効です: { $reason }
+errors-certs-pkcs12-password = PKCS#12 のパスワードが間違っているか、指定されていません (`--pfx-password-env` で指定した環境変数にパスワードを設定してください)
+# $reason: 理由。
+errors-certs-pkcs12 = PKCS#12 構造が無効です: { $reason }
+# $index: PKCS#12 のバッグ順での証明書の番号、$reason: 理由。
+errors-certs-pkcs12-certificate = PKCS#12 構造内の証明書 { $index } が無効です: { $reason }
+# 証明書の DER を解析できない理由。
+errors-certs-truncated = データが途中で切れています
+# $reason: DER パーサー自身のテキスト (英語)。
+errors-certs-malformed-der = DER の形式が正しくありません ({ $reason })
+errors-certs-malformed-certificate = 証明書の形式が正しくありません
+errors-certs-symlink-loop = シンボリック リンクがループしています
+errors-certs-permission-denied = アクセスが拒否されました
+# I/O エラーについてシステムがテキストを返さない場合。
+errors-certs-io-error = I/O エラー
+# `--certs` で指定したフォルダーのうち、検索しないもの。$path: フォルダー。
+errors-certs-system-directory = { $path } はシステム ディレクトリのため、証明書を検索しません
+# $reason: 理由 (errors-certs-* またはシステム自身のテキスト)。
+errors-certs-read-dir = ディレクトリを読み取れません: { $reason }
+# $target: リンク先 (パス)、またはそれを解決できない理由。
+errors-certs-external-link = { $target } へのシンボリック リンクは `--certs` のフォルダーの外を指しているため、たどりません (`--follow-external-links` を指定するとたどります)
+# 終了コード 2。$found: `--certs` が示すファイル数、$limit: 上限。
+errors-certs-too-many-files = `--certs` が示す証明書ファイルは { $found } 個で、上限の { $limit } 個を超えています。`--max-cert-files` で上限を引き上げてください
+
+## PEM、BER、PKCS#7、PKCS#12 の構造を読み取れない理由 (src/certs): errors-certs-pem-block、
+## errors-certs-der、errors-certs-pkcs7、errors-certs-pkcs12 とその証明書ごとの版の $reason。
+
+errors-pem-bad-begin = BEGIN 行が `-----BEGIN LABEL-----` の形式ではありません
+# $label: BEGIN 行のラベル (`CERTIFICATE`)。
+errors-pem-no-end = `-----END { $label }-----` 行がありません
+# $label: BEGIN 行のラベル。
+errors-pem-end-mismatch = END 行が `-----BEGIN { $label }-----` と一致しません
+errors-base64-after-padding = パディングの後に Base64 のデータがあります
+errors-base64-padding = Base64 のパディングが無効です
+errors-base64-character = Base64 の文字が無効です
+errors-base64-truncated = Base64 のデータが途中で切れています
+# $declared: 値が宣言している長さ、$present: 実際にあるバイト数。
+errors-ber-truncated = データが途中で切れています: 値の長さは { $declared } バイトと宣言されていますが、{ $present } バイトしかありません
+# $max: 入れ子の上限。
+errors-ber-too-deep = 構造の入れ子が { $max } レベルを超えています
+errors-ber-tag-too-large = タグ番号が大きすぎます
+errors-ber-indefinite-primitive = プリミティブ値に不定長が指定されています
+errors-ber-length-too-large = 長さが大きすぎます
+errors-ber-no-end-of-contents = 不定長の値にコンテンツ終了オクテットがありません
+# 証明書を含まない PKCS#7 または PKCS#12 の構造。
+errors-pkcs-no-certificates = 証明書が含まれていません
+# $oid: コンテンツ タイプの OID (ドット区切り)、または errors-pkcs7-invalid-oid。
+errors-pkcs7-not-signed-data = コンテンツ タイプ { $oid } は signedData (1.2.840.113549.1.7.2) ではありません
+errors-pkcs7-invalid-oid = (無効な OID)
+errors-pkcs7-content-info-not-sequence = ContentInfo が SEQUENCE ではありません
+errors-pkcs7-content-info-empty = ContentInfo が空です
+errors-pkcs7-content-info-no-oid = ContentInfo が OID で始まっていません
+errors-pkcs7-content-info-no-content = ContentInfo にコンテンツがありません
+errors-pkcs7-content-not-tagged = ContentInfo のコンテンツに [0] のタグがありません
+errors-pkcs7-signed-data-missing = SignedData がありません
+errors-pkcs7-signed-data-not-sequence = SignedData が SEQUENCE ではありません
+errors-pkcs7-no-version = SignedData にバージョンがありません
+errors-pkcs7-version-not-integer = SignedData のバージョンが INTEGER ではありません
+errors-pkcs7-no-digest-algorithms = SignedData に digestAlgorithms がありません
+errors-pkcs7-digest-algorithms-not-set = SignedData の digestAlgorithms が SET ではありません
+errors-pkcs7-no-encap-content-info = SignedData に encapContentInfo がありません
+errors-pkcs7-encap-content-info-not-sequence = SignedData の encapContentInfo が SEQUENCE ではありません
+errors-pkcs12-wrong-password = パスワードが間違っています
+errors-pkcs12-indefinite = 不定長の BER でエンコードされていますが、これはサポートされていません (`openssl pkcs12` などでエクスポートし直してください)
+# $n: ファイルが要求する反復回数、$max: 受け付ける上限。
+errors-pkcs12-too-many-iterations = キーの導出に { $n } 回の反復が要求されていますが、受け付ける上限は { $max } 回です。既定の設定でエクスポートし直してください
+# $n: 1 回の試行の反復回数、$budget: 空のパスワードを試すのに費やす上限。
+errors-pkcs12-needs-password = パスワードが必要です: 空のパスワードを試すにはキー導出の反復が { $n } 回必要で、推測に費やす上限の { $budget } 回を超えます (`--pfx-password-env` で指定した環境変数にパスワードを設定してください)
+# $budget: 1 回の実行ですべての PKCS#12 ファイルに費やせる反復回数。
+errors-pkcs12-budget-spent = 開いていません: この実行の PKCS#12 のキー導出の上限 ({ $budget } 回の反復) を他のファイルで使い切りました。一度に確認する PKCS#12 ファイルを減らすか、PEM/DER 形式の証明書としてエクスポートしてください
+errors-pkcs12-pfx-empty = PFX が空です
+errors-pkcs12-no-version = PFX にバージョンがありません
+errors-pkcs12-version = PFX のバージョンが 3 (PKCS#12 v1) ではありません
+errors-pkcs12-no-auth-safe = PFX に authSafe がありません
+errors-pkcs12-auth-safe-not-content-info = PFX の authSafe が ContentInfo ではありません
+errors-pkcs12-decoder-failed = PKCS#12 のデコーダーがこのファイルの処理に失敗しました
+errors-pkcs12-unsupported-encryption = サポートされていない暗号化方式です
+errors-pkcs12-unsupported-mac = サポートされていない MAC アルゴリズムです
+errors-pkcs12-invalid-parameters = 暗号化パラメーターが無効であるか、過大です
+errors-pkcs12-invalid-certificate-bag = 証明書バッグに無効な証明書が含まれています
+
+## 署名を確認できない理由 (src/certs/verify.rs)。
+
+errors-verify-bad-signature = 発行者の公開キーで署名を検証できません
+# $algorithm: 署名アルゴリズム (sha256WithRSAEncryption)。
+errors-verify-unsupported-algorithm = 署名アルゴリズム { $algorithm } は検証できません
+# $bits: 発行者のキー長、$algorithm: 署名アルゴリズム。
+errors-verify-key-too-small = 発行者の { $bits } ビットの RSA キーは小さすぎるため、{ $algorithm } の署名を検証できません
+# $bits: 発行者のキー長。
+errors-verify-key-too-large = 発行者の { $bits } ビットの RSA キーは、検証機能がサポートする 8192 ビットを超えています
+# $issuer_key: 発行者のキーのアルゴリズム (RSA、EC)、$algorithm: 署名アルゴリズム。
+errors-verify-key-mismatch = 発行者の { $issuer_key } キーで { $algorithm } の署名が作成されることはありません
+# $which: subject (確認する証明書) または issuer、$reason: 理由 (errors-certs-truncated など)。
+errors-verify-parse = { $which ->
+    [issuer] 発行者の証明書を解析できません: { $reason }
+   *[subject] 証明書を解析できません: { $reason }
+}
+# 名前付き曲線ではなく明示的なパラメーターで指定された EC キーの曲線。
+errors-ec-explicit-parameters = (明示的なパラメーター)
+
+## サーバーのプローブ (src/probe.rs): `--connect` と `--probe-timeout` の値、サーバーから証明書を
+## 取得できなかった理由 (検出結果の理由)、チェーンの保存。
+
+# `--connect` のエラーの末尾に表示する使い方。
+errors-connect-usage = `FQDN=ADDRESS[:PORT]` の形式で指定してください (例: `fe01.contoso.local=10.0.0.5:443`、`fe01.contoso.local=[::1]:8443`)
+# $value: 書かれたままの `--connect` の値。
+errors-connect-no-eq = `{ $value }` に `=` がありません: { errors-connect-usage }
+# $problem: FQDN の問題 (FQDN の検査のテキスト)。
+errors-connect-bad-fqdn = FQDN が無効です: { $problem }: { errors-connect-usage }
+# $port: 書かれたままのポート。
+errors-connect-bad-port = `{ $port }` はポート番号 (1-65535) ではありません: { errors-connect-usage }
+# $problem: ホスト名としてのアドレスの問題 (FQDN の検査のテキスト)。
+errors-connect-bad-address = アドレスの問題: { $problem }: { errors-connect-usage }
+# 終了コード 2。$fqdn: `--connect` に指定された名前。
+errors-connect-unknown-server = `--connect` で指定された { $fqdn } は、トポロジ内の常設チャットのファイル転送サーバーではありません (`topocert list` で一覧を表示できます)
+# $value: 書かれたままの `--probe-timeout` の値。
+errors-timeout-not-duration = `{ $value }` は時間ではありません: 5 や 2.5 などの秒数、または `500ms` のように指定してください
+# $value: 書かれたままの `--probe-timeout` の値。
+errors-timeout-out-of-range = `{ $value }` は範囲外です: プローブのタイムアウトは `1ms` から `3600s` の範囲で指定してください
+# $host: 名前、$reason: リゾルバーのテキストまたは errors-probe-no-address。
+errors-probe-resolve = 名前 { $host } を解決できません: { $reason }
+errors-probe-no-address = アドレスがありません
+# $host: 名前、$after: タイムアウト (`5 s`、`500 ms`)。
+errors-probe-resolve-timeout = 名前 { $host } が { $after } 以内に解決されませんでした
+# $port: TCP ポート。
+errors-probe-refused = 接続が拒否されました (ポート { $port } で待ち受けているものがありません)
+# $after: タイムアウト (`5 s`)。
+errors-probe-connect-timeout = { $after } 以内に接続できませんでした
+# $reason: システムのテキスト、または errors-probe-no-thread。
+errors-probe-connect = 接続できません: { $reason }
+errors-probe-no-thread = このサーバーをプローブするスレッドを開始できませんでした
+# システムがエラーのテキストを返さない場合。
+errors-probe-unknown-error = 不明なエラー
+# $after: タイムアウト (`5 s`)。
+errors-probe-handshake-timeout = { $after } 以内に TLS ハンドシェイクへの応答がありませんでした
+errors-probe-reset = TLS ハンドシェイク中に接続がリセットされました
+errors-probe-closed = サーバーが証明書を提示する前に接続を閉じました
+# $port: TCP ポート。
+errors-probe-plain-http = サーバーが TLS ではなく平文の HTTP で応答しました: ポート { $port } は TLS なしの HTTP を提供しています
+# $offered: プロトコル (`SSL 3.0`、`TLS 1.0`)、または errors-probe-offered-*、errors-probe-protocol-version のいずれか。
+errors-probe-old-protocol = サーバーが提供しているのは { $offered } のみで、topocert はこれを使用しません (TLS 1.2 と 1.3 でプローブします)
+# errors-probe-old-protocol の $offered: サーバーが TLS 1.2 と 1.3 を拒否した場合。
+errors-probe-offered-old = TLS 1.0/1.1 または SSL
+# errors-probe-old-protocol の $offered。$version: プロトコル (`TLS 1.0`)。
+errors-probe-offered-alert = { $version } (`protocol_version` アラートで応答しました)
+# 不明なプロトコル バージョン。$minor: マイナー番号。
+errors-probe-protocol-version = プロトコル バージョン 3.{ $minor }
+# $first_bytes: 受信した最初のバイト (16 進)。
+errors-probe-not-tls = サーバーの応答が TLS ではありません (最初のバイト: { $first_bytes })
+# $reason: errors-probe-alert、errors-probe-malformed-message のいずれか、または TLS ライブラリのテキスト。
+errors-probe-handshake = TLS ハンドシェイクに失敗しました: { $reason }
+# $alert: TLS アラートの名前 (`handshake_failure`)。
+errors-probe-alert = サーバーがアラート { $alert } を送信しました
+errors-probe-malformed-message = サーバーが形式の正しくない TLS メッセージを送信しました
+errors-probe-no-certificate = サーバーが証明書を提示しませんでした
+# $count: 提示された証明書の数、$limit: 受け付ける上限。
+errors-probe-chain-too-long = サーバーが提示した証明書は { $count } 個で、上限の { $limit } 個を超えています
+# $bytes: 提示された証明書のサイズ、$limit: 受け付ける上限。
+errors-probe-chain-too-large = サーバーが提示した証明書は { $bytes } バイトで、上限の { $limit } バイトを超えています
+# $limit: ハンドシェイク中に読み取る上限のバイト数。
+errors-probe-too-much-data = サーバーがハンドシェイクを完了しないまま { $limit } バイトを超えるデータを送信しました
+# $index: チェーン内の証明書の位置 (1 = サーバーの証明書)、$reason: 理由。
+errors-probe-bad-certificate = 提示されたチェーンの証明書 { $index } が無効です: { $reason }
+# 提示されたチェーンの保存 (`--save-probed`)、終了コード 2。$fqdn: サーバーの名前。
+errors-save-not-dns-name = 保存するチェーンにサーバー `{ $fqdn }` の名前を付けられません: DNS 名ではありません。何も書き込んでいません
+# $path: 2 つのサーバーが保存されるファイル。
+errors-save-same-file = 2 つのサーバーが同じ { $path } に保存されることになります。何も書き込んでいません
+# $path: ファイルまたはフォルダー、$reason: システムの理由。
+errors-save-cannot-write = { $path } に書き込めません: { $reason }
+# $path: 既存のファイル。
+errors-save-exists = { $path } は既に存在します。何も書き込んでいません (`--force` を指定すると保存済みのチェーンを置き換えます)
+# $path: チェーンを保存する場所にある既存のフォルダー。
+errors-save-exists-directory = { $path } は既に存在します。何も書き込んでいません
+
+## コマンドを実行できなかった理由 (src/error.rs)、終了コード 2。
+
+# $path: `--ca` に指定したファイル。理由は次の行に表示されます。
+errors-ca = CA 証明書 { $path } を使用できません
+errors-ca-help = `--ca` には、内部のルート CA または発行元 CA の証明書を PEM、DER、PKCS#7、PKCS#12 のいずれかの形式で指定してください
+# $value: 書かれたままの `--valid-at` の値。
+errors-valid-at = `--valid-at` の値 `{ $value }` が無効です: `YYYY-MM-DD` の形式の日付か、`2026-06-01T00:00:00Z` のような RFC 3339 形式の日時を指定してください
+# $path: 出力ファイル、$reason: システムの理由。
+errors-write = { $path } に書き込めません: { $reason }

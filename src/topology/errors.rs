@@ -3,6 +3,8 @@ How a topology that cannot be read is reported: the located error, and the wordi
 of XML, entity and attribute problems (quick-xml positions are made file offsets).
 */
 
+use super::t;
+
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -85,7 +87,7 @@ impl Parser<'_> {
             span,
             message,
             label,
-            crate::t!("errors-topology-help-xml"),
+            t!("errors-topology-help-xml"),
         )
     }
 
@@ -101,9 +103,9 @@ impl Parser<'_> {
             TopologyError::new(
                 self.src,
                 span,
-                crate::t!("errors-topology-not-topology", message = message),
+                t!("errors-topology-not-topology", message = message),
                 label,
-                crate::t!("errors-topology-help-not-topology"),
+                t!("errors-topology-help-not-topology"),
             )
         } else {
             self.err(span, message, label)
@@ -113,34 +115,33 @@ impl Parser<'_> {
     pub(super) fn entity_error(&self, span: Range<usize>, name: &str) -> TopologyError {
         if let Some(number) = name.strip_prefix('#') {
             let message = match char_ref_value(number) {
-                Some(v) => crate::t!(
+                Some(v) => t!(
                     "errors-topology-char-ref-forbidden",
                     name = name,
                     code = format!("{v:04X}")
                 ),
-                None => crate::t!("errors-topology-char-ref-invalid", name = name),
+                None => t!("errors-topology-char-ref-invalid", name = name),
             };
             return TopologyError::new(
                 self.src,
                 span,
                 message,
-                crate::t!("errors-topology-label-forbidden-char"),
-                crate::t!("errors-topology-help-char-ref"),
+                t!("errors-topology-label-forbidden-char"),
+                t!("errors-topology-help-char-ref"),
             );
         }
         TopologyError::new(
             self.src,
             span,
-            crate::t!("errors-topology-undefined-entity", name = name),
-            crate::t!("errors-topology-label-undefined-entity"),
-            crate::t!("errors-topology-help-undefined-entity"),
+            t!("errors-topology-undefined-entity", name = name),
+            t!("errors-topology-label-undefined-entity"),
+            t!("errors-topology-help-undefined-entity"),
         )
     }
 
     pub(super) fn xml_error(&self, e: &quick_xml::Error, at: usize) -> TopologyError {
         use quick_xml::errors::{IllFormedError, SyntaxError};
         let at = at.min(self.text.len());
-        use crate::t;
         let here = || t!("errors-label-here");
         let (message, label) = match e {
             quick_xml::Error::Syntax(s) => match s {
@@ -187,7 +188,10 @@ impl Parser<'_> {
                 ),
                 IllFormedError::MissingEndTag(name) => (
                     t!("errors-topology-missing-end-tag", name = name.as_str()),
-                    t!("errors-topology-label-expected", what = format!("</{name}>")),
+                    t!(
+                        "errors-topology-label-expected",
+                        what = format!("</{name}>")
+                    ),
                 ),
                 other => (
                     t!("errors-topology-malformed-xml", reason = other.to_string()),
@@ -195,7 +199,10 @@ impl Parser<'_> {
                 ),
             },
             quick_xml::Error::InvalidAttr(a) => (
-                t!("errors-topology-malformed-attribute", reason = a.to_string()),
+                t!(
+                    "errors-topology-malformed-attribute",
+                    reason = a.to_string()
+                ),
                 here(),
             ),
             quick_xml::Error::Escape(esc) => (
@@ -220,27 +227,27 @@ impl Parser<'_> {
         let (pos, message, label) = match err {
             AttrError::ExpectedEq(p) => (
                 *p,
-                crate::t!("errors-topology-attr-expected-eq", tag = tag),
-                crate::t!("errors-topology-label-attr-expected-eq"),
+                t!("errors-topology-attr-expected-eq", tag = tag),
+                t!("errors-topology-label-attr-expected-eq"),
             ),
             AttrError::ExpectedValue(p) => (
                 *p,
-                crate::t!("errors-topology-attr-expected-value", tag = tag),
-                crate::t!("errors-topology-label-attr-expected-value"),
+                t!("errors-topology-attr-expected-value", tag = tag),
+                t!("errors-topology-label-attr-expected-value"),
             ),
             AttrError::UnquotedValue(p) => (
                 *p,
-                crate::t!("errors-topology-attr-unquoted", tag = tag),
-                crate::t!("errors-topology-label-attr-unquoted"),
+                t!("errors-topology-attr-unquoted", tag = tag),
+                t!("errors-topology-label-attr-unquoted"),
             ),
             AttrError::ExpectedQuote(p, q) => (
                 *p,
-                crate::t!(
+                t!(
                     "errors-topology-attr-unclosed-quote",
                     tag = tag,
                     quote = char::from(*q).to_string()
                 ),
-                crate::t!(
+                t!(
                     "errors-topology-label-expected",
                     what = char::from(*q).to_string()
                 ),
@@ -253,8 +260,8 @@ impl Parser<'_> {
                     .unwrap_or_default();
                 (
                     *p,
-                    crate::t!("errors-topology-attr-duplicated", name = name, tag = tag),
-                    crate::t!("errors-topology-label-attr-duplicated"),
+                    t!("errors-topology-attr-duplicated", name = name, tag = tag),
+                    t!("errors-topology-label-attr-duplicated"),
                 )
             }
         };

@@ -7,6 +7,8 @@ those. DOCTYPE declarations are passed over and never expanded; entity reference
 other than the five predefined ones and character references are errors.
 */
 
+use super::t;
+
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -149,9 +151,9 @@ pub fn parse_with_limits(
         return Err(TopologyError::new(
             src,
             at..at + 1,
-            crate::t!("errors-topology-control-char", code = format!("{b:04X}")),
-            crate::t!("errors-topology-label-control-char"),
-            crate::t!("errors-topology-help-control-char"),
+            t!("errors-topology-control-char", code = format!("{b:04X}")),
+            t!("errors-topology-label-control-char"),
+            t!("errors-topology-help-control-char"),
         ));
     }
     let mut p = Parser {
@@ -199,16 +201,16 @@ impl<'a> Parser<'a> {
                     let _ = e;
                     return Err(self.err(
                         span,
-                        crate::t!("errors-topology-second-root"),
-                        crate::t!("errors-topology-label-second-root"),
+                        t!("errors-topology-second-root"),
+                        t!("errors-topology-label-second-root"),
                     ));
                 }
                 Event::Start(e) => {
                     if self.stack.len() >= max_depth {
                         return Err(self.err(
                             span,
-                            crate::t!("errors-topology-too-deep", max = max_depth),
-                            crate::t!("errors-topology-label-level", level = self.stack.len() + 1),
+                            t!("errors-topology-too-deep", max = max_depth),
+                            t!("errors-topology-label-level", level = self.stack.len() + 1),
                         ));
                     }
                     let tag = self.open(&e, span.clone())?;
@@ -224,8 +226,8 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         return Err(self.err(
                             span,
-                            crate::t!("errors-topology-closing-without-opening"),
-                            crate::t!("errors-topology-label-unexpected-closing-tag"),
+                            t!("errors-topology-closing-without-opening"),
+                            t!("errors-topology-label-unexpected-closing-tag"),
                         ));
                     }
                     self.close();
@@ -237,14 +239,14 @@ impl<'a> Parser<'a> {
                         if let Some(i) = raw.bytes().position(|b| !b.is_ascii_whitespace()) {
                             let at = before + i;
                             let message = if root_done {
-                                crate::t!("errors-topology-text-after-end")
+                                t!("errors-topology-text-after-end")
                             } else {
-                                crate::t!("errors-topology-text-before-root")
+                                t!("errors-topology-text-before-root")
                             };
                             return Err(self.not_topology_or(
                                 at..at + 1,
                                 message,
-                                &crate::t!("errors-topology-label-unexpected-text"),
+                                &t!("errors-topology-label-unexpected-text"),
                             ));
                         }
                     } else if let Some(name) = self.name_text.as_mut() {
@@ -255,8 +257,8 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         return Err(self.err(
                             span,
-                            crate::t!("errors-topology-cdata-outside-root"),
-                            crate::t!("errors-topology-label-unexpected-cdata"),
+                            t!("errors-topology-cdata-outside-root"),
+                            t!("errors-topology-label-unexpected-cdata"),
                         ));
                     }
                     if let Some(name) = self.name_text.as_mut() {
@@ -267,8 +269,8 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         return Err(self.err(
                             span,
-                            crate::t!("errors-topology-reference-outside-root"),
-                            crate::t!("errors-topology-label-unexpected-reference"),
+                            t!("errors-topology-reference-outside-root"),
+                            t!("errors-topology-label-unexpected-reference"),
                         ));
                     }
                     let resolved =
@@ -286,15 +288,22 @@ impl<'a> Parser<'a> {
                         let end = self.text.trim_end().len();
                         return Err(self.err(
                             end..end,
-                            crate::t!("errors-topology-truncated", name = name.as_str(), line = line),
-                            crate::t!("errors-topology-label-expected", what = format!("</{name}>")),
+                            t!(
+                                "errors-topology-truncated",
+                                name = name.as_str(),
+                                line = line
+                            ),
+                            t!(
+                                "errors-topology-label-expected",
+                                what = format!("</{name}>")
+                            ),
                         ));
                     }
                     if !root_done {
                         return Err(self.not_topology_or(
                             0..0,
-                            crate::t!("errors-topology-no-element"),
-                            &crate::t!("errors-topology-label-expected-root"),
+                            t!("errors-topology-no-element"),
+                            &t!("errors-topology-label-expected-root"),
                         ));
                     }
                     return Ok(());
@@ -318,9 +327,9 @@ impl<'a> Parser<'a> {
                     return Err(TopologyError::new(
                         self.src,
                         span,
-                        crate::t!("errors-topology-wrong-root", name = name),
-                        crate::t!("errors-topology-label-expected-root"),
-                        crate::t!("errors-topology-help-wrong-root"),
+                        t!("errors-topology-wrong-root", name = name),
+                        t!("errors-topology-label-expected-root"),
+                        t!("errors-topology-help-wrong-root"),
                     ));
                 }
             };

@@ -7,6 +7,8 @@ suffixes: a pool of `*.corp.contoso.com` machines in a topology whose default SI
 domain is `contoso.com` would be misnamed by them.
 */
 
+use super::t;
+
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -52,7 +54,7 @@ impl Whose {
 
     /// The note on a name qualified with the suffix this pool or site uses.
     fn note(&self) -> String {
-        crate::t!(
+        t!(
             "errors-suffix-used",
             kind = self.kind,
             name = self.name.as_str()
@@ -68,12 +70,12 @@ fn agreed(set: Option<&BTreeSet<String>>, whose: &Whose) -> Result<String, Strin
         .as_slice()
     {
         [one] => Ok((*one).clone()),
-        [] => Err(crate::t!(
+        [] => Err(t!(
             "errors-suffix-none",
             kind = whose.kind,
             name = whose.name.as_str()
         )),
-        many => Err(crate::t!(
+        many => Err(t!(
             "errors-suffix-several",
             kind = whose.kind,
             name = whose.name.as_str(),
