@@ -399,3 +399,10 @@ errors-ca-help = --ca takes the internal root or issuing CA certificate as PEM, 
 errors-valid-at = invalid --valid-at `{ $value }`: expected YYYY-MM-DD or an RFC 3339 date-time such as 2026-06-01T00:00:00Z
 # $path: the output file; $reason: the system's reason.
 errors-write = cannot write { $path }: { $reason }
+
+## A certificate's key, in reports (src/certs/info.rs).
+
+# $bits: the RSA key length.
+errors-key-rsa = RSA { $bits } bits
+# $algorithm: the key algorithm (`EC P-256`, an OID name); $bits: the key length.
+errors-key-with-bits = { $algorithm } ({ $bits } bits)

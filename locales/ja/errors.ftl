@@ -394,3 +394,10 @@ errors-ca-help = `--ca` には、内部のルート CA または発行元 CA の
 errors-valid-at = `--valid-at` の値 `{ $value }` が無効です: `YYYY-MM-DD` の形式の日付か、`2026-06-01T00:00:00Z` のような RFC 3339 形式の日時を指定してください
 # $path: 出力ファイル、$reason: システムの理由。
 errors-write = { $path } に書き込めません: { $reason }
+
+## 証明書のキー (レポートに表示) (src/certs/info.rs)。
+
+# $bits: RSA のキー長。
+errors-key-rsa = RSA { $bits } ビット
+# $algorithm: キーのアルゴリズム (`EC P-256`、OID の名前)、$bits: キー長。
+errors-key-with-bits = { $algorithm } ({ $bits } ビット)

@@ -201,10 +201,12 @@ impl fmt::Display for KeyAlgorithm {
 impl fmt::Display for KeyInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.algorithm, self.bits) {
-            (KeyAlgorithm::Rsa, Some(bits)) => write!(f, "RSA {bits} bits"),
-            (KeyAlgorithm::Ec { .. } | KeyAlgorithm::Other(_), Some(bits)) => {
-                write!(f, "{} ({bits} bits)", self.algorithm)
-            }
+            (KeyAlgorithm::Rsa, Some(bits)) => f.write_str(&t!("errors-key-rsa", bits = bits)),
+            (KeyAlgorithm::Ec { .. } | KeyAlgorithm::Other(_), Some(bits)) => f.write_str(&t!(
+                "errors-key-with-bits",
+                algorithm = self.algorithm.to_string(),
+                bits = bits
+            )),
             (algorithm, None) => write!(f, "{algorithm}"),
         }
     }
