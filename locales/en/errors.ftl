@@ -46,8 +46,10 @@ errors-topology-missing-end-tag = `<{ $name }>` is never closed
 # $tag: the element's name. Malformed attributes, each with its label.
 errors-topology-attr-expected-eq = an attribute name in `<{ $tag }>` is not followed by `=`
 errors-topology-label-attr-expected-eq = expected `=` and a quoted value
+# $tag: the element's name.
 errors-topology-attr-expected-value = `=` in `<{ $tag }>` is not followed by an attribute value
 errors-topology-label-attr-expected-value = expected a quoted value
+# $tag: the element's name.
 errors-topology-attr-unquoted = an attribute value in `<{ $tag }>` is not in quotes
 errors-topology-label-attr-unquoted = expected `"` or `'`
 # $quote: the quote character (" or ').

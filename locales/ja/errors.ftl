@@ -45,8 +45,10 @@ errors-topology-missing-end-tag = `<{ $name }>` が閉じられていません
 # $tag: 要素名。形式が正しくない属性と、それぞれのラベル。
 errors-topology-attr-expected-eq = `<{ $tag }>` の属性名の後に `=` がありません
 errors-topology-label-attr-expected-eq = `=` と引用符で囲んだ値が必要です
+# $tag: 要素名。
 errors-topology-attr-expected-value = `<{ $tag }>` の `=` の後に属性値がありません
 errors-topology-label-attr-expected-value = 引用符で囲んだ値が必要です
+# $tag: 要素名。
 errors-topology-attr-unquoted = `<{ $tag }>` の属性値が引用符で囲まれていません
 errors-topology-label-attr-unquoted = `"` または `'` が必要です
 # $quote: 引用符 (" または ')。
@@ -294,7 +296,7 @@ errors-pkcs12-invalid-certificate-bag = 証明書バッグに無効な証明書�
 
 ## 署名を確認できない理由 (src/certs/verify.rs)。
 
-errors-verify-bad-signature = 発行者の公開キーで署名を検証できません
+errors-verify-bad-signature = 発行者の公開キーでは署名の検証に失敗します
 # $algorithm: 署名アルゴリズム (sha256WithRSAEncryption)。
 errors-verify-unsupported-algorithm = 署名アルゴリズム { $algorithm } は検証できません
 # $bits: 発行者のキー長、$algorithm: 署名アルゴリズム。
