@@ -23,6 +23,10 @@ layout = "combined"                          # combined | split
 ```
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -72,9 +76,7 @@ impl Diagnostic for ConfigError {
         Some(Box::new("topocert::config"))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        Some(Box::new(
-            "see the topocert.toml reference in the README; rule codes are listed by `topocert explain --all`",
-        ))
+        Some(Box::new(t!("errors-config-help")))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         // A file that could not be read has no text to show.
@@ -88,7 +90,7 @@ impl Diagnostic for ConfigError {
         }
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
-                Some("here".into()),
+                Some(t!("errors-label-here")),
                 (
                     self.span.start,
                     self.span.end.saturating_sub(self.span.start),
@@ -126,11 +128,14 @@ fn parse_level(code: Code, v: &toml::Value) -> Result<Level, String> {
         Some("deny") => Ok(Level::Deny),
         Some("warn") => Ok(Level::Warn),
         Some("allow") => Ok(Level::Allow),
-        Some(other) => Err(format!(
-            "unknown level `{other}` for {code}: expected \"deny\", \"warn\" or \"allow\""
+        Some(other) => Err(t!(
+            "errors-config-unknown-level",
+            level = other,
+            code = code.to_string()
         )),
-        None => Err(format!(
-            "the level of {code} must be a string: \"deny\", \"warn\" or \"allow\""
+        None => Err(t!(
+            "errors-config-level-not-string",
+            code = code.to_string()
         )),
     }
 }
@@ -147,21 +152,21 @@ fn parse_rule(code: Code, v: &toml::Value) -> Result<(Option<Level>, Option<i64>
                     "level" => out.0 = Some(parse_level(code, value)?),
                     "days" => {
                         out.1 = Some(value.as_integer().ok_or_else(|| {
-                            format!("`days` of {code} must be a whole number of days")
+                            t!("errors-config-days-not-integer", code = code.to_string())
                         })?)
                     }
                     other => {
-                        return Err(format!(
-                            "unknown key `{other}` in the setting of {code}: expected `level` or `days`"
+                        return Err(t!(
+                            "errors-config-unknown-key",
+                            key = other,
+                            code = code.to_string()
                         ));
                     }
                 }
             }
             Ok(out)
         }
-        _ => Err(format!(
-            "the setting of {code} must be \"deny\", \"warn\", \"allow\" or a table such as {{ level = \"warn\", days = 60 }}"
-        )),
+        _ => Err(t!("errors-config-bad-setting", code = code.to_string())),
     }
 }
 
@@ -199,7 +204,7 @@ impl Config {
                 path: crate::paths::display(path),
                 line: 1,
                 column: 1,
-                message: "cannot read the config file".to_string(),
+                message: t!("errors-config-cannot-read"),
                 src: SourceFile::new(
                     crate::paths::display(path),
                     String::new(),
@@ -211,23 +216,24 @@ impl Config {
         };
         let meta = std::fs::metadata(path).map_err(cannot)?;
         if !meta.is_file() {
-            return Err(cannot(std::io::Error::other(
-                "it is not a regular file (a folder, pipe or device is not read)",
-            )));
+            return Err(cannot(std::io::Error::other(t!(
+                "errors-config-not-regular-file"
+            ))));
         }
         let bytes = match read_bounded(path, MAX_CONFIG_SIZE) {
             Ok(b) => b,
             Err(Bounded::Io(e)) => return Err(cannot(e)),
             Err(Bounded::TooLarge) => {
-                return Err(cannot(std::io::Error::other(format!(
-                    "it is larger than the {MAX_CONFIG_SIZE}-byte limit"
+                return Err(cannot(std::io::Error::other(t!(
+                    "errors-config-too-large",
+                    limit = MAX_CONFIG_SIZE
                 ))));
             }
         };
         let text = String::from_utf8(bytes).map_err(|_| {
             cannot(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                "stream did not contain valid UTF-8",
+                t!("errors-config-not-utf8"),
             ))
         })?;
         Config::parse(path, text)
@@ -250,7 +256,13 @@ impl Config {
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            fail(span, e.message().trim_end_matches('\n').to_string())
+            fail(
+                span,
+                t!(
+                    "errors-config-toml",
+                    reason = e.message().trim_end_matches('\n')
+                ),
+            )
         })?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut cfg = Config {
@@ -265,20 +277,17 @@ impl Config {
             let c: Code = code
                 .get_ref()
                 .parse()
-                .map_err(|e: String| fail(code.span(), e))?;
+                .map_err(|_: String| fail(code.span(), unknown_code(code.get_ref())))?;
             let (level, days) = parse_rule(c, rule.get_ref()).map_err(|m| fail(rule.span(), m))?;
             if let Some(d) = days {
                 if c != Code::ExpiresSoon {
                     return Err(fail(
                         rule.span(),
-                        format!("`days` applies only to expires-soon, not to {c}"),
+                        t!("errors-config-days-other-code", code = c.to_string()),
                     ));
                 }
                 if !(0..=3650).contains(&d) {
-                    return Err(fail(
-                        rule.span(),
-                        format!("`days` must be between 0 and 3650, not {d}"),
-                    ));
+                    return Err(fail(rule.span(), t!("errors-config-days-range", days = d)));
                 }
                 cfg.settings.expires_soon_days = d;
             }
@@ -293,15 +302,12 @@ impl Config {
                 .code
                 .get_ref()
                 .parse()
-                .map_err(|m: String| fail(e.code.span(), m))?;
+                .map_err(|_: String| fail(e.code.span(), unknown_code(e.code.get_ref())))?;
             // Required so the file says why a finding is accepted; not reported.
             match e.reason.as_deref().map(str::trim) {
                 Some(r) if !r.is_empty() => {}
                 _ => {
-                    return Err(fail(
-                        span,
-                        "a suppression needs a `reason` saying why the finding is accepted".into(),
-                    ));
+                    return Err(fail(span, t!("errors-config-no-reason")));
                 }
             };
             cfg.settings.ignores.push(Ignore {
@@ -320,14 +326,14 @@ impl Config {
                     span: span.clone(),
                 };
                 let f = Fqdn::new(host.host());
-                if let Some(problem) = f.problem().or_else(|| {
-                    f.is_bare()
-                        .then(|| format!("`{}` is not a fully qualified name", host.host()))
-                }) {
-                    return Err(fail(
-                        span,
-                        format!("a simple URL must be an https URL or a host name: {problem}"),
-                    ));
+                let problem = match f.problem() {
+                    Some(problem) => Some(t!("errors-config-simple-url", problem = problem)),
+                    None => f
+                        .is_bare()
+                        .then(|| t!("errors-config-simple-url-bare", host = host.host())),
+                };
+                if let Some(message) = problem {
+                    return Err(fail(span, message));
                 }
                 cfg.web.simple_urls.push((url.into_inner(), span));
             }
@@ -343,7 +349,7 @@ impl Config {
                     other => {
                         return Err(fail(
                             layout.span(),
-                            format!("unknown layout `{other}`: expected \"combined\" or \"split\""),
+                            t!("errors-config-unknown-layout", layout = other),
                         ));
                     }
                 };
@@ -357,6 +363,11 @@ impl Config {
     pub fn manifest_paths(&self) -> impl Iterator<Item = &Path> {
         self.certificates.iter().map(|(_, p)| p.as_path())
     }
+}
+
+/// The message of a rule code the config names that does not exist.
+fn unknown_code(code: &str) -> String {
+    t!("errors-config-unknown-code", code = code)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

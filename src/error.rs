@@ -3,6 +3,10 @@ Why a command could not run (exit status 2): the errors of every stage that stop
 command, gathered for the binary.
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 use crate::{certs, config, topology};
 
 /// Why a command could not run (exit status 2).
@@ -15,13 +19,8 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Config(#[from] Box<config::ConfigError>),
-    #[error("cannot use the CA certificate {path}")]
-    #[diagnostic(
-        code(topocert::ca),
-        help(
-            "--ca takes the internal root or issuing CA certificate as PEM, DER, PKCS#7 or PKCS#12"
-        )
-    )]
+    #[error("{}", t!("errors-ca", path = .path.as_str()))]
+    #[diagnostic(code(topocert::ca), help("{}", t!("errors-ca-help")))]
     Ca {
         path: String,
         #[source]
@@ -30,12 +29,10 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(code(topocert::usage))]
     TooManyFiles(#[from] certs::TooManyFiles),
-    #[error(
-        "invalid --valid-at `{value}`: expected YYYY-MM-DD or an RFC 3339 date-time such as 2026-06-01T00:00:00Z"
-    )]
+    #[error("{}", t!("errors-valid-at", value = .value.as_str()))]
     #[diagnostic(code(topocert::usage))]
     ValidAt { value: String },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", t!("errors-write", path = .path.as_str(), reason = .source.to_string()))]
     #[diagnostic(code(topocert::write))]
     Write {
         path: String,

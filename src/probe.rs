@@ -18,6 +18,10 @@ once; a server may send at most [`MAX_HANDSHAKE_BYTES`] and present at most
 [`ProbeError`] whose `Display` is the reason shown in the `probe-failed` finding.
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
@@ -95,13 +99,12 @@ impl std::str::FromStr for Connect {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let usage = "expected FQDN=ADDRESS[:PORT], e.g. fe01.contoso.local=10.0.0.5:443 or fe01.contoso.local=[::1]:8443";
         let (fqdn, addr) = s
             .split_once('=')
-            .ok_or_else(|| format!("`{s}` has no `=`: {usage}"))?;
+            .ok_or_else(|| t!("errors-connect-no-eq", value = s))?;
         let fqdn = Fqdn::new(fqdn.trim());
         if let Some(problem) = fqdn.problem() {
-            return Err(format!("{problem}: {usage}"));
+            return Err(t!("errors-connect-bad-fqdn", problem = problem));
         }
         let addr = addr.trim();
         if let Ok(sa) = addr.parse::<SocketAddr>() {
@@ -128,13 +131,13 @@ impl std::str::FromStr for Connect {
                     .parse::<u16>()
                     .ok()
                     .filter(|p| *p != 0)
-                    .ok_or_else(|| format!("`{p}` is not a port (1-65535): {usage}"))?;
+                    .ok_or_else(|| t!("errors-connect-bad-port", port = p))?;
                 (h, Some(port))
             }
             None => (addr, None),
         };
         if let Some(problem) = Fqdn::new(host).problem() {
-            return Err(format!("the address {problem}: {usage}"));
+            return Err(t!("errors-connect-bad-address", problem = problem));
         }
         Ok(Connect {
             fqdn,
@@ -154,14 +157,13 @@ pub fn parse_timeout(s: &str) -> Result<Duration, String> {
     } else {
         (t, 1.0)
     };
-    let v: f64 = num.trim().parse().map_err(|_| {
-        format!("`{s}` is not a duration: expected seconds such as 5 or 2.5, or 500ms")
-    })?;
+    let v: f64 = num
+        .trim()
+        .parse()
+        .map_err(|_| t!("errors-timeout-not-duration", value = s))?;
     let secs = v * scale;
     if !(0.001..=3600.0).contains(&secs) {
-        return Err(format!(
-            "`{s}` is out of range: the probe timeout is between 1ms and 3600s"
-        ));
+        return Err(t!("errors-timeout-out-of-range", value = s));
     }
     Ok(Duration::from_secs_f64(secs))
 }
@@ -251,45 +253,40 @@ impl Presented {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProbeError {
-    #[error("the name {host} does not resolve: {reason}")]
+    #[error("{}", t!("errors-probe-resolve", host = .host.as_str(), reason = .reason.as_str()))]
     Resolve { host: String, reason: String },
-    #[error("the name {host} did not resolve within {}", secs(*.after))]
+    #[error("{}", t!("errors-probe-resolve-timeout", host = .host.as_str(), after = secs(*.after)))]
     ResolveTimeout { host: String, after: Duration },
-    #[error("the connection was refused (nothing listens on port {port})")]
+    #[error("{}", t!("errors-probe-refused", port = *.port))]
     Refused { port: u16 },
-    #[error("no connection within {}", secs(*.after))]
+    #[error("{}", t!("errors-probe-connect-timeout", after = secs(*.after)))]
     ConnectTimeout { after: Duration },
-    #[error("cannot connect: {reason}")]
+    #[error("{}", t!("errors-probe-connect", reason = .reason.as_str()))]
     Connect { reason: String },
-    #[error("no answer to the TLS handshake within {}", secs(*.after))]
+    #[error("{}", t!("errors-probe-handshake-timeout", after = secs(*.after)))]
     HandshakeTimeout { after: Duration },
-    #[error("the connection was reset during the TLS handshake")]
+    #[error("{}", t!("errors-probe-reset"))]
     Reset,
-    #[error("the server closed the connection before presenting a certificate")]
+    #[error("{}", t!("errors-probe-closed"))]
     Closed,
-    #[error("the server answered in plain HTTP, not TLS: port {port} serves HTTP without TLS")]
+    #[error("{}", t!("errors-probe-plain-http", port = *.port))]
     PlainHttp { port: u16 },
-    #[error(
-        "the server offers only {offered}, which topocert does not use (it probes with TLS 1.2 and 1.3)"
-    )]
+    /// `offered`: the protocol (`SSL 3.0`, `TLS 1.0`) or an errors-probe-offered-* text.
+    #[error("{}", t!("errors-probe-old-protocol", offered = .offered.as_str()))]
     OldProtocol { offered: String },
-    #[error("the server's answer is not TLS (first bytes: {first_bytes})")]
+    #[error("{}", t!("errors-probe-not-tls", first_bytes = .first_bytes.as_str()))]
     NotTls { first_bytes: String },
-    #[error("the TLS handshake failed: {reason}")]
+    #[error("{}", t!("errors-probe-handshake", reason = .reason.as_str()))]
     Handshake { reason: String },
-    #[error("the server presented no certificate")]
+    #[error("{}", t!("errors-probe-no-certificate"))]
     NoCertificate,
-    #[error("the server presented {count} certificates, more than the limit of {MAX_CHAIN_CERTS}")]
+    #[error("{}", t!("errors-probe-chain-too-long", count = *.count, limit = MAX_CHAIN_CERTS))]
     ChainTooLong { count: usize },
-    #[error(
-        "the server presented {bytes} bytes of certificates, more than the limit of {MAX_CHAIN_BYTES}"
-    )]
+    #[error("{}", t!("errors-probe-chain-too-large", bytes = *.bytes, limit = MAX_CHAIN_BYTES))]
     ChainTooLarge { bytes: usize },
-    #[error(
-        "the server sent more than {MAX_HANDSHAKE_BYTES} bytes without completing the handshake"
-    )]
+    #[error("{}", t!("errors-probe-too-much-data", limit = MAX_HANDSHAKE_BYTES))]
     TooMuchData,
-    #[error("certificate {index} of the presented chain is not valid: {reason}")]
+    #[error("{}", t!("errors-probe-bad-certificate", index = *.index, reason = .reason.as_str()))]
     BadCertificate { index: usize, reason: String },
 }
 
@@ -346,9 +343,9 @@ pub fn probe_servers(
     let overrides: std::collections::HashMap<&str, &Connect> =
         opts.connect.iter().map(|c| (c.fqdn.key(), c)).collect();
     if let Some(c) = opts.connect.iter().find(|c| !known.contains(c.fqdn.key())) {
-        return Err(format!(
-            "--connect names {}, which is not a Persistent Chat file-transfer server of the topology (`topocert list` shows them)",
-            c.fqdn.as_str().escape_debug()
+        return Err(t!(
+            "errors-connect-unknown-server",
+            fqdn = c.fqdn.as_str().escape_debug().to_string()
         ));
     }
     let (index, targets): (Vec<usize>, Vec<Target>) = roles
@@ -438,7 +435,7 @@ pub fn probe_all(targets: &[Target], opts: &ProbeOptions) -> Vec<Outcome> {
             s.into_inner().ok().flatten().unwrap_or_else(|| Outcome {
                 address: None,
                 result: Err(ProbeError::Connect {
-                    reason: "no thread could be started to probe this server".into(),
+                    reason: t!("errors-probe-no-thread"),
                 }),
             })
         })
@@ -499,7 +496,7 @@ fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, 
         Ok(Ok(addrs)) if !addrs.is_empty() => Ok(addrs),
         Ok(Ok(_)) => Err(ProbeError::Resolve {
             host: host.to_string(),
-            reason: "no address".into(),
+            reason: t!("errors-probe-no-address"),
         }),
         Ok(Err(e)) => Err(ProbeError::Resolve {
             host: host.to_string(),
@@ -549,7 +546,7 @@ fn io_reason(e: &io::Error) -> String {
     let mut c = text.chars();
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
-        None => "unknown error".into(),
+        None => t!("errors-probe-unknown-error"),
     }
 }
 
@@ -798,15 +795,15 @@ fn explain(stop: Stop, first: &[u8], port: u16, timeout: Duration) -> ProbeError
             | rustls::Error::PeerIncompatible(
                 rustls::PeerIncompatible::ServerDoesNotSupportTls12Or13,
             ) => ProbeError::OldProtocol {
-                offered: "TLS 1.0/1.1 or SSL".into(),
+                offered: t!("errors-probe-offered-old"),
             },
             rustls::Error::AlertReceived(alert) => ProbeError::Handshake {
-                reason: format!("the server sent the alert {}", alert_name(alert)),
+                reason: t!("errors-probe-alert", alert = alert_name(alert)),
             },
             rustls::Error::InvalidMessage(_) => not_tls_or(
                 first,
                 ProbeError::Handshake {
-                    reason: "the server sent a malformed TLS message".into(),
+                    reason: t!("errors-probe-malformed-message"),
                 },
             ),
             other => ProbeError::Handshake {
@@ -839,9 +836,9 @@ fn old_protocol(first: &[u8]) -> Option<String> {
             Some(version_name(*minor))
         }
         // An alert in an old record version (OpenSSL answers a TLS 1.2+ hello so).
-        [0x15, 0x03, minor, ..] if *minor < 0x03 => Some(format!(
-            "{} (it answered with a protocol_version alert)",
-            version_name(*minor)
+        [0x15, 0x03, minor, ..] if *minor < 0x03 => Some(t!(
+            "errors-probe-offered-alert",
+            version = version_name(*minor)
         ))
         .filter(|_| first.get(6) == Some(&0x46)),
         _ => None,
@@ -853,7 +850,7 @@ fn version_name(minor: u8) -> String {
         0 => "SSL 3.0".into(),
         1 => "TLS 1.0".into(),
         2 => "TLS 1.1".into(),
-        m => format!("protocol version 3.{m}"),
+        m => t!("errors-probe-protocol-version", minor = m),
     }
 }
 
@@ -894,25 +891,25 @@ pub fn save(
     for (fqdn, loaded) in chains {
         let name = fqdn.key();
         if fqdn.problem().is_some() || name.starts_with('.') {
-            return Err(format!(
-                "cannot name a saved chain after the server `{}`: not a DNS name; nothing was written",
-                fqdn.as_str().escape_debug()
+            return Err(t!(
+                "errors-save-not-dns-name",
+                fqdn = fqdn.as_str().escape_debug().to_string()
             ));
         }
         let path = dir.join(format!("{name}.pem"));
         if planned.iter().any(|(p, _)| *p == path) {
-            return Err(format!(
-                "two servers would both be saved to {}; nothing was written",
-                crate::paths::display(&path)
+            return Err(t!(
+                "errors-save-same-file",
+                path = crate::paths::display(&path)
             ));
         }
         planned.push((path, pem(loaded)));
     }
     let cannot = |p: &Path, e: io::Error| {
-        format!(
-            "cannot write {}: {}",
-            crate::paths::display(p),
-            io_reason(&e)
+        t!(
+            "errors-save-cannot-write",
+            path = crate::paths::display(p),
+            reason = io_reason(&e)
         )
     };
     std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
@@ -921,15 +918,12 @@ pub fn save(
         .find(|(p, _)| std::fs::symlink_metadata(p).is_ok());
     if let Some((p, _)) = existing {
         if !force || p.is_dir() {
-            return Err(format!(
-                "{} already exists; nothing was written{}",
-                crate::paths::display(p),
-                if p.is_dir() {
-                    ""
-                } else {
-                    " (--force replaces saved chains)"
-                }
-            ));
+            let path = crate::paths::display(p);
+            return Err(if p.is_dir() {
+                t!("errors-save-exists-directory", path = path)
+            } else {
+                t!("errors-save-exists", path = path)
+            });
         }
     }
     let existing = if force {

@@ -8,6 +8,10 @@ mark and usually no XML declaration; Topology Builder writes UTF-8 with a BOM an
 declaration. Both, and UTF-16BE, are accepted.
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -53,49 +57,41 @@ impl fmt::Display for TextEncoding {
 #[non_exhaustive]
 pub enum SourceError {
     // The OS reason is part of the message (not a `#[source]`), so it is shown once.
-    #[error("cannot read {}: {error}", crate::paths::display(path))]
+    #[error("{}", t!("errors-source-read", path = crate::paths::display(.path), reason = .error.to_string()))]
     #[diagnostic(
         code(topocert::read),
-        help("check the path and that the file is readable")
+        help("{}", t!("errors-source-help-read"))
     )]
     Read {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("cannot read {}: it is a directory", crate::paths::display(path))]
+    #[error("{}", t!("errors-source-directory", path = crate::paths::display(.path)))]
     #[diagnostic(
         code(topocert::read),
-        help("pass the topology file itself, e.g. the file written by `Get-CsTopology -AsXml`")
+        help("{}", t!("errors-source-help-directory"))
     )]
     IsDirectory { path: PathBuf },
-    #[error(
-        "{} is {size} bytes, larger than the {limit}-byte limit",
-        crate::paths::display(path)
-    )]
+    #[error("{}", t!("errors-source-too-large", path = crate::paths::display(.path), size = *.size, limit = *.limit))]
     #[diagnostic(
         code(topocert::too_large),
-        help("raise the limit with --max-input-size")
+        help("{}", t!("errors-source-help-too-large"))
     )]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error(
-        "{} holds more than {limit} bytes, the limit; stopped reading there",
-        crate::paths::display(path)
-    )]
+    #[error("{}", t!("errors-source-stream-too-large", path = crate::paths::display(.path), limit = *.limit))]
     #[diagnostic(
         code(topocert::too_large),
-        help("raise the limit with --max-input-size")
+        help("{}", t!("errors-source-help-too-large"))
     )]
     StreamTooLarge { path: PathBuf, limit: u64 },
-    #[error("{path}:{line}:{column}: invalid {encoding}: {what}")]
+    #[error("{path}:{line}:{column}: {}", t!("errors-source-invalid", encoding = .encoding.as_str(), what = .what.as_str()))]
     #[diagnostic(
         code(topocert::encoding),
-        help(
-            "re-export the topology; the file is damaged or not in the encoding its header names"
-        )
+        help("{}", t!("errors-source-help-invalid"))
     )]
     Invalid {
         path: String,
@@ -212,10 +208,8 @@ impl SourceFile {
                     let good = &body[..e.valid_up_to()];
                     let prefix = String::from_utf8_lossy(good);
                     let what = match body.get(e.valid_up_to()) {
-                        Some(b) => format!(
-                            "byte 0x{b:02X} is not UTF-8; expected UTF-8 text, or UTF-16 with a byte order mark"
-                        ),
-                        None => "byte sequence is not UTF-8".to_string(),
+                        Some(b) => t!("errors-source-byte-not-utf8", byte = format!("{b:02X}")),
+                        None => t!("errors-source-sequence-not-utf8"),
                     };
                     return Err(invalid(&name, encoding, &what, &prefix));
                 }
@@ -231,7 +225,7 @@ impl SourceFile {
                         return Err(invalid(
                             &name,
                             encoding,
-                            "byte sequence is not valid in the declared encoding",
+                            &t!("errors-source-not-declared-encoding"),
                             "",
                         ));
                     }
@@ -479,9 +473,12 @@ fn decode_utf16(
                 // stray odd byte is the last unit only if all before it decoded.
                 let units: usize = prefix.chars().map(char::len_utf16).sum();
                 let what = if body.len() % 2 == 1 && units * 2 + 2 >= body.len() {
-                    "the file ends in the middle of a UTF-16 code unit".to_string()
+                    t!("errors-source-odd-byte")
                 } else {
-                    format!("unpaired surrogate 0x{:04X}", e.unpaired_surrogate())
+                    t!(
+                        "errors-source-unpaired-surrogate",
+                        unit = format!("{:04X}", e.unpaired_surrogate())
+                    )
                 };
                 return Err(invalid(name, encoding, &what, &prefix));
             }
@@ -490,7 +487,7 @@ fn decode_utf16(
     Err(invalid(
         name,
         encoding,
-        "the file ends in the middle of a UTF-16 code unit",
+        &t!("errors-source-odd-byte"),
         &prefix,
     ))
 }

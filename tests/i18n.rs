@@ -313,7 +313,26 @@ const PLAN_WORDS: &[&str] = &[
 ];
 
 /// Untranslatables of locales/*/errors.ftl.
-const ERRORS_WORDS: &[&str] = &[];
+const ERRORS_WORDS: &[&str] = &[
+    "DOCTYPE",
+    "CDATA",
+    "README",
+    "BEGIN",
+    "END",
+    "MiB",
+    "KiB",
+    "MAC",
+    "ContentInfo",
+    "SignedData",
+    "signedData",
+    "SEQUENCE",
+    "INTEGER",
+    "SET",
+    "digestAlgorithms",
+    "encapContentInfo",
+    "authSafe",
+    "BER",
+];
 
 /// Untranslatables of locales/*/cli.ftl.
 const CLI_WORDS: &[&str] = &[

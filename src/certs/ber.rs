@@ -7,6 +7,8 @@ bytes. It never allocates and never indexes out of range: every read is a
 checked `get`.
 */
 
+use super::t;
+
 /// Nesting bound for indefinite-length constructed values. Real PKCS#7 files
 /// nest five or six levels; anything much deeper is hostile or broken.
 pub(crate) const MAX_DEPTH: usize = 16;
@@ -26,7 +28,7 @@ pub(crate) const TAG_SET: u32 = 17;
 pub(crate) enum BerError {
     /// The data ends before the declared length: `needed` more bytes at least.
     Truncated { declared: usize, present: usize },
-    /// The data is not well-formed BER.
+    /// The data is not well-formed BER: the id of the message saying why.
     Malformed(&'static str),
     /// Indefinite-length values nested deeper than [`MAX_DEPTH`].
     TooDeep,
@@ -35,12 +37,13 @@ pub(crate) enum BerError {
 impl std::fmt::Display for BerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BerError::Truncated { declared, present } => write!(
-                f,
-                "truncated: a value declares {declared} bytes but only {present} are present"
-            ),
-            BerError::Malformed(what) => f.write_str(what),
-            BerError::TooDeep => write!(f, "structure is nested deeper than {MAX_DEPTH} levels"),
+            BerError::Truncated { declared, present } => f.write_str(&t!(
+                "errors-ber-truncated",
+                declared = *declared,
+                present = *present
+            )),
+            BerError::Malformed(id) => f.write_str(&crate::i18n::message(id, None)),
+            BerError::TooDeep => f.write_str(&t!("errors-ber-too-deep", max = MAX_DEPTH)),
         }
     }
 }
@@ -92,7 +95,7 @@ pub(crate) fn read_header(input: &[u8]) -> Result<Header, BerError> {
             })?;
             pos += 1;
             if pos > 5 {
-                return Err(BerError::Malformed("tag number too large"));
+                return Err(BerError::Malformed("errors-ber-tag-too-large"));
             }
             tag = (tag << 7) | u32::from(b & 0x7f);
             if b & 0x80 == 0 {
@@ -109,15 +112,13 @@ pub(crate) fn read_header(input: &[u8]) -> Result<Header, BerError> {
         Some(usize::from(len_byte))
     } else if len_byte == 0x80 {
         if !constructed {
-            return Err(BerError::Malformed(
-                "indefinite length on a primitive value",
-            ));
+            return Err(BerError::Malformed("errors-ber-indefinite-primitive"));
         }
         None
     } else {
         let n = usize::from(len_byte & 0x7f);
         if n > std::mem::size_of::<usize>().min(8) || len_byte == 0xff {
-            return Err(BerError::Malformed("length too large"));
+            return Err(BerError::Malformed("errors-ber-length-too-large"));
         }
         let bytes = input.get(pos..pos + n).ok_or(BerError::Truncated {
             declared: pos + n,
@@ -129,7 +130,7 @@ pub(crate) fn read_header(input: &[u8]) -> Result<Header, BerError> {
             len = len
                 .checked_mul(256)
                 .and_then(|l| l.checked_add(usize::from(b)))
-                .ok_or(BerError::Malformed("length too large"))?;
+                .ok_or(BerError::Malformed("errors-ber-length-too-large"))?;
         }
         Some(len)
     };
@@ -188,9 +189,7 @@ pub(crate) fn read_tlv(input: &[u8], depth: usize) -> Result<(Tlv<'_>, &[u8]), B
                     ));
                 }
                 if cursor.is_empty() {
-                    return Err(BerError::Malformed(
-                        "indefinite-length value has no end-of-contents octets",
-                    ));
+                    return Err(BerError::Malformed("errors-ber-no-end-of-contents"));
                 }
                 let (_, next) = read_tlv(cursor, depth + 1)?;
                 cursor = next;

@@ -6,6 +6,8 @@ named directory, ends up either as a file to load or as a problem to report:
 nothing is skipped silently.
 */
 
+use super::t;
+
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -96,7 +98,7 @@ impl Walker {
         let meta = match fs::metadata(path) {
             Ok(m) => m,
             Err(_) if link.file_type().is_symlink() => {
-                return self.problem(path, "broken symbolic link".to_owned());
+                return self.problem(path, t!("errors-certs-broken-symlink"));
             }
             Err(e) => return self.problem(path, io_reason(&e)),
         };
@@ -105,7 +107,7 @@ impl Walker {
         } else if meta.is_file() {
             self.file(path);
         } else {
-            self.problem(path, "is not a regular file".to_owned());
+            self.problem(path, t!("errors-certs-not-regular-file"));
         }
     }
 
@@ -115,14 +117,14 @@ impl Walker {
             Err(e) => return self.problem(path, io_reason(&e)),
         };
         if self.stack.contains(&canonical) {
-            return self.problem(path, "symbolic link loop".to_owned());
+            return self.problem(path, t!("errors-certs-symlink-loop"));
         }
         if cfg!(unix) && SYSTEM_DIRS.iter().any(|d| canonical.starts_with(d)) {
             return self.problem(
                 path,
-                format!(
-                    "{} is a system directory, never searched for certificates",
-                    canonical.display()
+                t!(
+                    "errors-certs-system-directory",
+                    path = canonical.display().to_string()
                 ),
             );
         }
@@ -137,7 +139,7 @@ impl Walker {
         let mut entries = match entries {
             Ok(entries) => entries,
             Err(e) => {
-                return self.problem(path, format!("cannot read directory: {}", io_reason(&e)));
+                return self.problem(path, t!("errors-certs-read-dir", reason = io_reason(&e)));
             }
         };
         // Byte-wise order of the names, each name fetched once.
@@ -168,7 +170,7 @@ impl Walker {
         }
         if file_type.is_dir() {
             if wanted {
-                self.problem(path, "is a directory".to_owned());
+                self.problem(path, t!("errors-certs-is-directory"));
             } else {
                 self.dir(path);
             }
@@ -178,11 +180,11 @@ impl Walker {
             let meta = match fs::metadata(path) {
                 Ok(m) => m,
                 Err(e) if e.raw_os_error() == Some(ELOOP) => {
-                    return self.problem(path, "symbolic link loop".to_owned());
+                    return self.problem(path, t!("errors-certs-symlink-loop"));
                 }
                 // Dangling: it may have pointed at certificates (or a
                 // directory of them) that are now missing.
-                Err(_) => return self.problem(path, "broken symbolic link".to_owned()),
+                Err(_) => return self.problem(path, t!("errors-certs-broken-symlink")),
             };
             if (meta.is_dir() || wanted) && !self.follow_external {
                 let target = fs::canonicalize(path);
@@ -193,17 +195,12 @@ impl Walker {
                     let to = target
                         .map(|t| t.display().to_string())
                         .unwrap_or_else(|e| io_reason(&e));
-                    return self.problem(
-                        path,
-                        format!(
-                            "symbolic link to {to}, outside the --certs folders: not followed (--follow-external-links follows it)"
-                        ),
-                    );
+                    return self.problem(path, t!("errors-certs-external-link", target = to));
                 }
             }
             if meta.is_dir() {
                 if wanted {
-                    self.problem(path, "is a directory".to_owned());
+                    self.problem(path, t!("errors-certs-is-directory"));
                 } else {
                     self.dir(path);
                 }
@@ -212,12 +209,12 @@ impl Walker {
             } else if meta.is_file() {
                 self.file(path);
             } else {
-                self.problem(path, "is not a regular file".to_owned());
+                self.problem(path, t!("errors-certs-not-regular-file"));
             }
             return;
         }
         if wanted {
-            self.problem(path, "is not a regular file".to_owned());
+            self.problem(path, t!("errors-certs-not-regular-file"));
         }
     }
 
@@ -254,10 +251,10 @@ const ELOOP: i32 = 62;
 /// A lowercase, user-facing reason for an I/O error.
 pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "does not exist".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
-        _ if e.raw_os_error() == Some(ELOOP) => "symbolic link loop".to_owned(),
+        io::ErrorKind::NotFound => t!("errors-certs-not-found"),
+        io::ErrorKind::PermissionDenied => t!("errors-certs-permission-denied"),
+        io::ErrorKind::IsADirectory => t!("errors-certs-is-directory"),
+        _ if e.raw_os_error() == Some(ELOOP) => t!("errors-certs-symlink-loop"),
         _ => {
             // "Permission denied (os error 13)" → "permission denied".
             let text = e.to_string();
@@ -265,7 +262,7 @@ pub(crate) fn io_reason(e: &io::Error) -> String {
             let mut chars = text.chars();
             match chars.next() {
                 Some(c) => c.to_lowercase().chain(chars).collect(),
-                None => "i/o error".to_owned(),
+                None => t!("errors-certs-io-error"),
             }
         }
     }

@@ -3,6 +3,8 @@ One supplied certificate file as the rest of the pipeline sees it: where it came
 from, what loading it gave, and (filled in by pairing) which servers it serves.
 */
 
+use super::t;
+
 use rayon::prelude::*;
 
 use super::{
@@ -52,9 +54,7 @@ impl CertFile {
 
 /// `--certs` expands to more files than allowed.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "--certs names {found} certificate files, more than the limit of {limit}; raise it with --max-cert-files"
-)]
+#[error("{}", t!("errors-certs-too-many-files", found = *.found, limit = *.limit))]
 pub struct TooManyFiles {
     pub found: usize,
     pub limit: usize,

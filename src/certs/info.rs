@@ -3,6 +3,8 @@ The fields of a certificate that the rules and the report look at, extracted
 once at load time from x509-parser's view so nothing downstream re-parses.
 */
 
+use super::t;
+
 use std::fmt;
 
 use time::OffsetDateTime;
@@ -199,10 +201,12 @@ impl fmt::Display for KeyAlgorithm {
 impl fmt::Display for KeyInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.algorithm, self.bits) {
-            (KeyAlgorithm::Rsa, Some(bits)) => write!(f, "RSA {bits} bits"),
-            (KeyAlgorithm::Ec { .. } | KeyAlgorithm::Other(_), Some(bits)) => {
-                write!(f, "{} ({bits} bits)", self.algorithm)
-            }
+            (KeyAlgorithm::Rsa, Some(bits)) => f.write_str(&t!("errors-key-rsa", bits = bits)),
+            (KeyAlgorithm::Ec { .. } | KeyAlgorithm::Other(_), Some(bits)) => f.write_str(&t!(
+                "errors-key-with-bits",
+                algorithm = self.algorithm.to_string(),
+                bits = bits
+            )),
             (algorithm, None) => write!(f, "{algorithm}"),
         }
     }
@@ -355,7 +359,7 @@ fn key_info(x509: &X509Certificate<'_>) -> KeyInfo {
                 Some("1.3.132.0.35") => ("P-521".to_owned(), Some(521)),
                 Some("1.3.132.0.10") => ("secp256k1".to_owned(), Some(256)),
                 Some(other) => (other.to_owned(), ec_point_bits(x509)),
-                None => ("(explicit parameters)".to_owned(), ec_point_bits(x509)),
+                None => (t!("errors-ec-explicit-parameters"), ec_point_bits(x509)),
             };
             KeyInfo {
                 algorithm: KeyAlgorithm::Ec { curve },

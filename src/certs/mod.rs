@@ -11,6 +11,10 @@ A file that cannot be loaded gives a [`LoadError`] whose `Display` is the
 user-facing reason; the caller turns it into an `unreadable-certificate` finding.
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 mod ber;
 mod collect;
 mod file;
@@ -240,66 +244,63 @@ pub enum LoadError {
     /// (a symbolic link loop, a directory named like a certificate, …).
     #[error("{reason}")]
     Unusable { reason: String },
-    #[error("file is empty")]
+    #[error("{}", t!("errors-certs-empty"))]
     Empty,
-    #[error("does not exist")]
+    #[error("{}", t!("errors-certs-not-found"))]
     NotFound,
-    #[error("is a directory")]
+    #[error("{}", t!("errors-certs-is-directory"))]
     IsDirectory,
-    #[error("broken symbolic link")]
+    #[error("{}", t!("errors-certs-broken-symlink"))]
     BrokenSymlink,
-    #[error("is not a regular file")]
+    #[error("{}", t!("errors-certs-not-regular-file"))]
     NotRegularFile,
-    #[error("file is larger than the {} limit", size(*.limit))]
+    #[error("{}", t!("errors-certs-too-large", limit = size(*.limit)))]
     TooLarge { limit: u64 },
-    #[error("cannot read file: {}", collect::io_reason(.source))]
+    #[error("{}", t!("errors-certs-io", reason = collect::io_reason(.source)))]
     Io {
         #[source]
         source: io::Error,
     },
-    #[error("not a certificate: no PEM block, DER certificate, PKCS#7 or PKCS#12 structure found")]
+    #[error("{}", t!("errors-certs-not-a-certificate"))]
     NotACertificate,
-    #[error(
-        "not a certificate: base64 text without a -----BEGIN CERTIFICATE----- line (add the BEGIN/END lines)"
-    )]
+    #[error("{}", t!("errors-certs-headerless-base64"))]
     HeaderlessBase64,
     /// PEM blocks were found, none of them a certificate.
-    #[error("no certificate in the PEM data (found {labels})")]
+    #[error("{}", t!("errors-certs-no-pem-certificate", labels = .labels.as_str()))]
     NoPemCertificate { labels: String },
     /// `index` is 1-based among all blocks of the file.
-    #[error("PEM block {index} is not a valid certificate: {reason}")]
+    #[error("{}", t!("errors-certs-pem-block", index = *.index, reason = .reason.as_str()))]
     PemBlock { index: usize, reason: String },
-    #[error("DER certificate is not valid: {reason}")]
+    #[error("{}", t!("errors-certs-der", reason = .reason.as_str()))]
     Der { reason: String },
     /// A certificate after the first in a file of concatenated DER certificates.
-    #[error("DER certificate {index} is not valid: {reason}")]
+    #[error("{}", t!("errors-certs-der-concatenated", index = *.index, reason = .reason.as_str()))]
     DerConcatenated { index: usize, reason: String },
-    #[error("PKCS#7 structure is not valid: {reason}")]
+    #[error("{}", t!("errors-certs-pkcs7", reason = .reason.as_str()))]
     Pkcs7 { reason: String },
     /// `index` is 1-based in the PKCS#7 certificate set.
-    #[error("certificate {index} in the PKCS#7 structure is not valid: {reason}")]
+    #[error("{}", t!("errors-certs-pkcs7-certificate", index = *.index, reason = .reason.as_str()))]
     Pkcs7Certificate { index: usize, reason: String },
-    #[error(
-        "PKCS#12 password is wrong or missing (set it in the environment variable named by --pfx-password-env)"
-    )]
+    #[error("{}", t!("errors-certs-pkcs12-password"))]
     Pkcs12Password,
-    #[error("PKCS#12 structure is not valid: {reason}")]
+    #[error("{}", t!("errors-certs-pkcs12", reason = .reason.as_str()))]
     Pkcs12 { reason: String },
     /// `index` is 1-based in PKCS#12 certificate bag order.
-    #[error("certificate {index} in the PKCS#12 structure is not valid: {reason}")]
+    #[error("{}", t!("errors-certs-pkcs12-certificate", index = *.index, reason = .reason.as_str()))]
     Pkcs12Certificate { index: usize, reason: String },
 }
 
 fn size(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
-        format!("{} MiB", bytes / MIB)
+    let (n, unit) = if bytes >= MIB && bytes % MIB == 0 {
+        (bytes / MIB, "mib")
     } else if bytes >= KIB && bytes % KIB == 0 {
-        format!("{} KiB", bytes / KIB)
+        (bytes / KIB, "kib")
     } else {
-        format!("{bytes} bytes")
-    }
+        (bytes, "bytes")
+    };
+    t!("errors-certs-size", n = n, unit = unit)
 }
 
 /// Read `path` (refusing files larger than `opts.max_file_size` before reading
@@ -438,7 +439,8 @@ fn load_text(text: &[u8]) -> Result<LoadedFile, LoadError> {
         };
         match block.label {
             "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => {
-                let der = pem::decode_body(block.body).map_err(|r| bad(r.to_owned()))?;
+                let der = pem::decode_body(block.body)
+                    .map_err(|id| bad(crate::i18n::message(id, None)))?;
                 if pkcs7::is_content_info(&der) {
                     // Windows CA web enrollment saves its Base64 ".p7b" chain
                     // under a CERTIFICATE label.
@@ -451,7 +453,8 @@ fn load_text(text: &[u8]) -> Result<LoadedFile, LoadError> {
                 }
             }
             "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" => {
-                let der = pem::decode_body(block.body).map_err(|r| bad(r.to_owned()))?;
+                let der = pem::decode_body(block.body)
+                    .map_err(|id| bad(crate::i18n::message(id, None)))?;
                 pkcs7_block(&der, block.index, &mut certs)?;
             }
             label if label.ends_with("PRIVATE KEY") => has_private_key = true,
@@ -463,11 +466,11 @@ fn load_text(text: &[u8]) -> Result<LoadedFile, LoadError> {
         }
     }
     if certs.is_empty() {
-        let mut labels: Vec<&str> = Vec::new();
+        let mut labels: Vec<String> = Vec::new();
         if has_private_key {
-            labels.push("a private key");
+            labels.push(t!("errors-certs-label-private-key"));
         }
-        labels.extend(other_labels);
+        labels.extend(other_labels.into_iter().map(str::to_string));
         return Err(LoadError::NoPemCertificate {
             labels: labels.join(", "),
         });
@@ -484,13 +487,17 @@ fn load_text(text: &[u8]) -> Result<LoadedFile, LoadError> {
 fn pkcs7_block(der: &[u8], index: usize, certs: &mut Vec<Certificate>) -> Result<(), LoadError> {
     let set = pkcs7::certificates(der).map_err(|e| LoadError::PemBlock {
         index,
-        reason: format!("PKCS#7 structure is not valid: {e}"),
+        reason: t!("errors-certs-pkcs7", reason = e.to_string()),
     })?;
     for (i, raw) in set.into_iter().enumerate() {
         certs.push(
             Certificate::from_der(raw).map_err(|reason| LoadError::PemBlock {
                 index,
-                reason: format!("PKCS#7 certificate {} is not valid: {reason}", i + 1),
+                reason: t!(
+                    "errors-certs-pkcs7-block-certificate",
+                    index = i + 1,
+                    reason = reason
+                ),
             })?,
         );
     }
@@ -567,10 +574,7 @@ fn load_der_certificates(bytes: &[u8]) -> Result<LoadedFile, LoadError> {
             break;
         }
         if rest.first() != Some(&0x30) {
-            return Err(err(format!(
-                "{} unexpected bytes after the certificate",
-                rest.len()
-            )));
+            return Err(err(t!("errors-certs-trailing-bytes", n = rest.len())));
         }
     }
     Ok(finish(CertFormat::Der, certs, None, false))
@@ -628,10 +632,14 @@ fn find_leaf(certs: &[Certificate]) -> usize {
 /// A short reason for an x509-parser failure.
 pub(crate) fn x509_reason(e: &x509_parser::nom::Err<X509Error>) -> String {
     match e {
-        x509_parser::nom::Err::Incomplete(_) => "truncated".to_owned(),
+        x509_parser::nom::Err::Incomplete(_) => t!("errors-certs-truncated"),
         x509_parser::nom::Err::Error(e) | x509_parser::nom::Err::Failure(e) => match e {
-            X509Error::Der(inner) => format!("malformed DER ({inner})"),
-            X509Error::NomError(_) | X509Error::Generic => "malformed certificate".to_owned(),
+            X509Error::Der(inner) => {
+                t!("errors-certs-malformed-der", reason = inner.to_string())
+            }
+            X509Error::NomError(_) | X509Error::Generic => {
+                t!("errors-certs-malformed-certificate")
+            }
             other => other.to_string(),
         },
     }

@@ -8,6 +8,8 @@ because that one skips a first block preceded by a UTF-8 BOM, cannot say which
 block was bad, and allocates a `String` per line.
 */
 
+use super::t;
+
 /// One PEM block as found in the text (not yet base64-decoded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Block<'a> {
@@ -51,7 +53,7 @@ pub(crate) fn blocks(text: &[u8]) -> Result<Vec<Block<'_>>, FramingError> {
             .filter(|l| !l.trim().is_empty() && !l.contains('-'))
             .ok_or_else(|| FramingError {
                 index,
-                reason: "BEGIN line is not of the form -----BEGIN LABEL-----".to_owned(),
+                reason: t!("errors-pem-bad-begin"),
             })?;
         let label = label.trim();
         // The next dashes after the BEGIN line must start this block's END line
@@ -60,7 +62,7 @@ pub(crate) fn blocks(text: &[u8]) -> Result<Vec<Block<'_>>, FramingError> {
             .filter(|&at| after_line.get(at..).is_some_and(|t| t.starts_with(END)))
             .ok_or_else(|| FramingError {
                 index,
-                reason: format!("no -----END {label}----- line"),
+                reason: t!("errors-pem-no-end", label = label),
             })?;
         let body = after_line.get(..end_at).unwrap_or_default();
         let after_end = after_line.get(end_at + END.len()..).unwrap_or_default();
@@ -72,7 +74,7 @@ pub(crate) fn blocks(text: &[u8]) -> Result<Vec<Block<'_>>, FramingError> {
         if end_label != Some(label) {
             return Err(FramingError {
                 index,
-                reason: format!("END line does not match -----BEGIN {label}-----"),
+                reason: t!("errors-pem-end-mismatch", label = label),
             });
         }
         out.push(Block { index, label, body });
@@ -128,6 +130,7 @@ const fn base64_table() -> [u8; 256] {
 static BASE64: [u8; 256] = base64_table();
 
 /// Standard base64 (RFC 4648 alphabet, `=` padding), ASCII whitespace ignored.
+/// The error is the id of the message saying why.
 pub(crate) fn decode_base64(text: &[u8]) -> Result<Vec<u8>, &'static str> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 3);
     let mut quad: u32 = 0;
@@ -139,7 +142,7 @@ pub(crate) fn decode_base64(text: &[u8]) -> Result<Vec<u8>, &'static str> {
         let v = BASE64.get(usize::from(c)).copied().unwrap_or(B64_INVALID);
         if v < 64 {
             if padding > 0 {
-                return Err("base64 data after padding");
+                return Err("errors-base64-after-padding");
             }
             quad = (quad << 6) | u32::from(v);
             n += 1;
@@ -154,10 +157,10 @@ pub(crate) fn decode_base64(text: &[u8]) -> Result<Vec<u8>, &'static str> {
         } else if v == B64_PAD {
             padding += 1;
             if padding > 2 {
-                return Err("invalid base64 padding");
+                return Err("errors-base64-padding");
             }
         } else {
-            return Err("invalid base64 character");
+            return Err("errors-base64-character");
         }
     }
     match n {
@@ -170,8 +173,8 @@ pub(crate) fn decode_base64(text: &[u8]) -> Result<Vec<u8>, &'static str> {
             let [_, _, a, b] = (quad >> 2).to_be_bytes();
             out.extend_from_slice(&[a, b]);
         }
-        1 => return Err("truncated base64 data"),
-        _ => return Err("invalid base64 padding"),
+        1 => return Err("errors-base64-truncated"),
+        _ => return Err("errors-base64-padding"),
     }
     Ok(out)
 }

@@ -7,6 +7,8 @@ MacData OPTIONAL }` is first walked here, so that a damaged file is reported as
 damaged and only a MAC or decryption failure is reported as a password problem.
 */
 
+use super::t;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use p12_keystore::Pkcs12Archive;
@@ -160,25 +162,24 @@ fn integer(bytes: &[u8]) -> u64 {
 impl std::fmt::Display for Pkcs12Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Pkcs12Error::Password => f.write_str("wrong password"),
+            Pkcs12Error::Password => f.write_str(&t!("errors-pkcs12-wrong-password")),
             Pkcs12Error::Ber(e) => e.fmt(f),
-            Pkcs12Error::IndefiniteLength => f.write_str(
-                "it is BER-encoded with indefinite lengths, which is not supported (re-export it, e.g. with openssl pkcs12)",
-            ),
+            Pkcs12Error::IndefiniteLength => f.write_str(&t!("errors-pkcs12-indefinite")),
             Pkcs12Error::Malformed(reason) => f.write_str(reason),
-            Pkcs12Error::NoCertificates => f.write_str("it contains no certificate"),
-            Pkcs12Error::TooManyIterations(n) => write!(
-                f,
-                "its key derivation asks for {n} iterations, more than the {MAX_ITERATIONS} accepted; re-export it with default settings"
-            ),
-            Pkcs12Error::NeedsPassword(n) => write!(
-                f,
-                "it needs a password: trying the empty one would cost {n} key-derivation iterations, more than the {EMPTY_PASSWORD_BUDGET} spent on a guess (set the password in the environment variable named by --pfx-password-env)"
-            ),
-            Pkcs12Error::BudgetSpent => write!(
-                f,
-                "not opened: the run's PKCS#12 key-derivation budget of {TOTAL_KDF_BUDGET} iterations is spent on other files; check fewer PKCS#12 files at once, or export them as PEM/DER certificates"
-            ),
+            Pkcs12Error::NoCertificates => f.write_str(&t!("errors-pkcs-no-certificates")),
+            Pkcs12Error::TooManyIterations(n) => f.write_str(&t!(
+                "errors-pkcs12-too-many-iterations",
+                n = *n,
+                max = MAX_ITERATIONS
+            )),
+            Pkcs12Error::NeedsPassword(n) => f.write_str(&t!(
+                "errors-pkcs12-needs-password",
+                n = *n,
+                budget = EMPTY_PASSWORD_BUDGET
+            )),
+            Pkcs12Error::BudgetSpent => {
+                f.write_str(&t!("errors-pkcs12-budget-spent", budget = TOTAL_KDF_BUDGET))
+            }
         }
     }
 }
@@ -202,24 +203,22 @@ fn outer(data: &[u8]) -> Result<bool, Pkcs12Error> {
     let mut items = ber::children(pfx.content, 1);
     let version = items
         .next()
-        .ok_or(Pkcs12Error::Malformed("PFX is empty".to_owned()))?
+        .ok_or(Pkcs12Error::Malformed(t!("errors-pkcs12-pfx-empty")))?
         .map_err(Pkcs12Error::Ber)?;
     if !version.header.is(CLASS_UNIVERSAL, TAG_INTEGER) {
-        return Err(Pkcs12Error::Malformed("PFX has no version".to_owned()));
+        return Err(Pkcs12Error::Malformed(t!("errors-pkcs12-no-version")));
     }
     if version.content != [3] {
-        return Err(Pkcs12Error::Malformed(
-            "PFX version is not 3 (PKCS#12 v1)".to_owned(),
-        ));
+        return Err(Pkcs12Error::Malformed(t!("errors-pkcs12-version")));
     }
     let auth_safe = items
         .next()
-        .ok_or(Pkcs12Error::Malformed("PFX has no authSafe".to_owned()))?
+        .ok_or(Pkcs12Error::Malformed(t!("errors-pkcs12-no-auth-safe")))?
         .map_err(Pkcs12Error::Ber)?;
     if !auth_safe.header.is(CLASS_UNIVERSAL, TAG_SEQUENCE) {
-        return Err(Pkcs12Error::Malformed(
-            "PFX authSafe is not a ContentInfo".to_owned(),
-        ));
+        return Err(Pkcs12Error::Malformed(t!(
+            "errors-pkcs12-auth-safe-not-content-info"
+        )));
     }
     if auth_safe.header.length.is_none() || contains_indefinite(auth_safe.content, 2) {
         return Err(Pkcs12Error::IndefiniteLength);
@@ -278,9 +277,8 @@ pub(crate) fn load(
                 first_error.get_or_insert(Pkcs12Error::Malformed(describe(&e)));
             }
             Err(_) => {
-                first_error.get_or_insert(Pkcs12Error::Malformed(
-                    "the PKCS#12 decoder failed on this file".to_owned(),
-                ));
+                first_error
+                    .get_or_insert(Pkcs12Error::Malformed(t!("errors-pkcs12-decoder-failed")));
             }
         }
     }
@@ -303,14 +301,14 @@ fn is_password_error(e: &P12Error, has_mac: bool) -> bool {
 }
 
 fn describe(e: &P12Error) -> String {
-    let text = match e {
-        P12Error::UnsupportedEncryptionScheme => "unsupported encryption scheme".to_owned(),
-        P12Error::UnsupportedMacAlgorithm => "unsupported MAC algorithm".to_owned(),
-        P12Error::InvalidParameters => "invalid or excessive encryption parameters".to_owned(),
-        P12Error::X509Error(_) => "a certificate bag holds an invalid certificate".to_owned(),
-        other => other.to_string(),
-    };
-    lowercase_first(&text)
+    match e {
+        P12Error::UnsupportedEncryptionScheme => t!("errors-pkcs12-unsupported-encryption"),
+        P12Error::UnsupportedMacAlgorithm => t!("errors-pkcs12-unsupported-mac"),
+        P12Error::InvalidParameters => t!("errors-pkcs12-invalid-parameters"),
+        P12Error::X509Error(_) => t!("errors-pkcs12-invalid-certificate-bag"),
+        // The decoder's own text (English).
+        other => lowercase_first(&other.to_string()),
+    }
 }
 
 fn lowercase_first(s: &str) -> String {

@@ -14,6 +14,8 @@ SignedData  ::= SEQUENCE { version INTEGER, digestAlgorithms SET,
 ```
 */
 
+use super::t;
+
 use super::ber::{
     self, BerError, CLASS_CONTEXT, CLASS_UNIVERSAL, TAG_INTEGER, TAG_OID, TAG_SEQUENCE, TAG_SET,
 };
@@ -27,6 +29,7 @@ pub(crate) enum Pkcs7Error {
     Ber(BerError),
     /// The ContentInfo holds something else than signedData (dotted OID).
     NotSignedData(String),
+    /// The id of the message saying what is malformed.
     Malformed(&'static str),
     NoCertificates,
 }
@@ -42,13 +45,10 @@ impl std::fmt::Display for Pkcs7Error {
         match self {
             Pkcs7Error::Ber(e) => e.fmt(f),
             Pkcs7Error::NotSignedData(oid) => {
-                write!(
-                    f,
-                    "content type {oid} is not signedData (1.2.840.113549.1.7.2)"
-                )
+                f.write_str(&t!("errors-pkcs7-not-signed-data", oid = oid.as_str()))
             }
-            Pkcs7Error::Malformed(what) => f.write_str(what),
-            Pkcs7Error::NoCertificates => f.write_str("it contains no certificate"),
+            Pkcs7Error::Malformed(id) => f.write_str(&crate::i18n::message(id, None)),
+            Pkcs7Error::NoCertificates => f.write_str(&t!("errors-pkcs-no-certificates")),
         }
     }
 }
@@ -72,63 +72,63 @@ pub(crate) fn certificates(data: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
         &content_info,
         CLASS_UNIVERSAL,
         TAG_SEQUENCE,
-        "ContentInfo is not a SEQUENCE",
+        "errors-pkcs7-content-info-not-sequence",
     )?;
     let mut items = ber::children(content_info.content, 1);
     let oid = items
         .next()
-        .ok_or(Pkcs7Error::Malformed("ContentInfo is empty"))??;
+        .ok_or(Pkcs7Error::Malformed("errors-pkcs7-content-info-empty"))??;
     expect(
         &oid,
         CLASS_UNIVERSAL,
         TAG_OID,
-        "ContentInfo does not start with an OID",
+        "errors-pkcs7-content-info-no-oid",
     )?;
     if oid.content != OID_SIGNED_DATA {
         return Err(Pkcs7Error::NotSignedData(
-            ber::oid_to_string(oid.content).unwrap_or_else(|| "(invalid OID)".to_owned()),
+            ber::oid_to_string(oid.content).unwrap_or_else(|| t!("errors-pkcs7-invalid-oid")),
         ));
     }
-    let explicit = items
-        .next()
-        .ok_or(Pkcs7Error::Malformed("ContentInfo has no content"))??;
+    let explicit = items.next().ok_or(Pkcs7Error::Malformed(
+        "errors-pkcs7-content-info-no-content",
+    ))??;
     expect(
         &explicit,
         CLASS_CONTEXT,
         0,
-        "ContentInfo content is not tagged [0]",
+        "errors-pkcs7-content-not-tagged",
     )?;
     let signed_data = ber::children(explicit.content, 2)
         .next()
-        .ok_or(Pkcs7Error::Malformed("SignedData is missing"))??;
+        .ok_or(Pkcs7Error::Malformed("errors-pkcs7-signed-data-missing"))??;
     expect(
         &signed_data,
         CLASS_UNIVERSAL,
         TAG_SEQUENCE,
-        "SignedData is not a SEQUENCE",
+        "errors-pkcs7-signed-data-not-sequence",
     )?;
 
     let mut fields = ber::children(signed_data.content, 3);
-    let version = next_field(&mut fields, "SignedData has no version")?;
+    let version = next_field(&mut fields, "errors-pkcs7-no-version")?;
     expect(
         &version,
         CLASS_UNIVERSAL,
         TAG_INTEGER,
-        "SignedData version is not an INTEGER",
+        "errors-pkcs7-version-not-integer",
     )?;
-    let digests = next_field(&mut fields, "SignedData has no digestAlgorithms")?;
+    let digests = next_field(&mut fields, "errors-pkcs7-no-digest-algorithms")?;
     expect(
         &digests,
         CLASS_UNIVERSAL,
         TAG_SET,
-        "SignedData digestAlgorithms is not a SET",
+        "errors-pkcs7-digest-algorithms-not-set",
     )?;
-    let encap = next_field(&mut fields, "SignedData has no encapContentInfo")?;
+    let encap = next_field(&mut fields, "errors-pkcs7-no-encap-content-info")?;
     expect(
         &encap,
         CLASS_UNIVERSAL,
         TAG_SEQUENCE,
-        "SignedData encapContentInfo is not a SEQUENCE",
+        "errors-pkcs7-encap-content-info-not-sequence",
     )?;
     let Some(certs) = fields.next() else {
         return Err(Pkcs7Error::NoCertificates);

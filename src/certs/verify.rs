@@ -4,6 +4,8 @@ signature, and could a CA certificate have issued a certificate by name and key 
 Kept apart from loading: loading reads files, this only compares what was loaded.
 */
 
+use super::t;
+
 use x509_parser::prelude::X509Error;
 
 use super::{CertInfo, Certificate, Hash, KeyAlgorithm, SignatureAlgorithm, x509_reason};
@@ -14,24 +16,25 @@ use super::{CertInfo, Certificate, Hash, KeyAlgorithm, SignatureAlgorithm, x509_
 pub enum VerifyError {
     /// The signature is mathematically wrong for the issuer's key: forged,
     /// tampered with, or signed by another key with the same issuer name.
-    #[error("the signature does not verify with the issuer's public key")]
+    #[error("{}", t!("errors-verify-bad-signature"))]
     BadSignature,
     /// The verifier (ring) has no implementation for this algorithm or curve.
-    #[error("signature algorithm {algorithm} cannot be verified")]
+    #[error("{}", t!("errors-verify-unsupported-algorithm", algorithm = .algorithm.as_str()))]
     UnsupportedAlgorithm { algorithm: String },
     /// ring refuses RSA keys below 2048 bits for SHA-2 and PSS signatures, so the
     /// signature can be neither confirmed nor refuted.
-    #[error("the issuer's {bits}-bit RSA key is too small to verify a {algorithm} signature")]
+    #[error("{}", t!("errors-verify-key-too-small", bits = *.bits, algorithm = .algorithm.as_str()))]
     IssuerKeyTooSmall { bits: u32, algorithm: String },
     /// ring verifies RSA keys up to 8192 bits only.
-    #[error("the issuer's {bits}-bit RSA key is larger than the 8192 bits the verifier supports")]
+    #[error("{}", t!("errors-verify-key-too-large", bits = *.bits))]
     IssuerKeyTooLarge { bits: u32 },
-    #[error("the issuer's {issuer_key} key cannot have made a {algorithm} signature")]
+    #[error("{}", t!("errors-verify-key-mismatch", issuer_key = .issuer_key.as_str(), algorithm = .algorithm.as_str()))]
     KeyAlgorithmMismatch {
         issuer_key: String,
         algorithm: String,
     },
-    #[error("{which} certificate cannot be parsed: {reason}")]
+    /// `which`: `subject` (the certificate checked) or `issuer`.
+    #[error("{}", t!("errors-verify-parse", which = *.which, reason = .reason.as_str()))]
     Parse { which: &'static str, reason: String },
 }
 
@@ -129,12 +132,12 @@ pub fn verify_signature(cert: &Certificate, issuer: &Certificate) -> Result<(), 
     }
     let (_, subject) =
         x509_parser::parse_x509_certificate(&cert.der).map_err(|e| VerifyError::Parse {
-            which: "the",
+            which: "subject",
             reason: x509_reason(&e),
         })?;
     let (_, signer) =
         x509_parser::parse_x509_certificate(&issuer.der).map_err(|e| VerifyError::Parse {
-            which: "the issuer",
+            which: "issuer",
             reason: x509_reason(&e),
         })?;
     match subject.verify_signature(Some(signer.public_key())) {

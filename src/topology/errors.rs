@@ -3,6 +3,8 @@ How a topology that cannot be read is reported: the located error, and the wordi
 of XML, entity and attribute problems (quick-xml positions are made file offsets).
 */
 
+use super::t;
+
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -73,8 +75,6 @@ impl Diagnostic for TopologyError {
     }
 }
 
-const HELP_XML: &str = "the file is not well-formed XML; re-export it with `Get-CsTopology -AsXml` or save it again from Topology Builder";
-
 impl Parser<'_> {
     pub(super) fn err(
         &self,
@@ -82,7 +82,13 @@ impl Parser<'_> {
         message: impl Into<String>,
         label: impl Into<String>,
     ) -> TopologyError {
-        TopologyError::new(self.src, span, message, label, HELP_XML)
+        TopologyError::new(
+            self.src,
+            span,
+            message,
+            label,
+            t!("errors-topology-help-xml"),
+        )
     }
 
     /// For errors at the very start of a file: when the file does not look like
@@ -97,9 +103,9 @@ impl Parser<'_> {
             TopologyError::new(
                 self.src,
                 span,
-                format!("not a topology document: {message}"),
+                t!("errors-topology-not-topology", message = message),
                 label,
-                "expected an exported Lync Server / Skype for Business topology: the XML written by `Get-CsTopology -AsXml` or a Topology Builder `.tbxml` file",
+                t!("errors-topology-help-not-topology"),
             )
         } else {
             self.err(span, message, label)
@@ -109,83 +115,104 @@ impl Parser<'_> {
     pub(super) fn entity_error(&self, span: Range<usize>, name: &str) -> TopologyError {
         if let Some(number) = name.strip_prefix('#') {
             let message = match char_ref_value(number) {
-                Some(v) => format!(
-                    "the character reference `&{name};` stands for U+{v:04X}, a character XML forbids"
+                Some(v) => t!(
+                    "errors-topology-char-ref-forbidden",
+                    name = name,
+                    code = format!("{v:04X}")
                 ),
-                None => {
-                    format!("the character reference `&{name};` is not a valid character number")
-                }
+                None => t!("errors-topology-char-ref-invalid", name = name),
             };
             return TopologyError::new(
                 self.src,
                 span,
                 message,
-                "forbidden character",
-                "XML 1.0 allows no control character other than tab, line feed and carriage return, not even written as a reference; remove it or re-export the topology",
+                t!("errors-topology-label-forbidden-char"),
+                t!("errors-topology-help-char-ref"),
             );
         }
         TopologyError::new(
             self.src,
             span,
-            format!(
-                "the entity reference `&{name};` is not one of the five XML entities and is never expanded"
-            ),
-            "undefined entity",
-            "topology exports never use custom entities; remove the DOCTYPE and the reference, or re-export the topology",
+            t!("errors-topology-undefined-entity", name = name),
+            t!("errors-topology-label-undefined-entity"),
+            t!("errors-topology-help-undefined-entity"),
         )
     }
 
     pub(super) fn xml_error(&self, e: &quick_xml::Error, at: usize) -> TopologyError {
         use quick_xml::errors::{IllFormedError, SyntaxError};
         let at = at.min(self.text.len());
+        let here = || t!("errors-label-here");
         let (message, label) = match e {
             quick_xml::Error::Syntax(s) => match s {
                 SyntaxError::UnclosedTag => (
-                    "the file ends inside a tag; it is truncated".to_string(),
-                    "expected `>`".to_string(),
+                    t!("errors-topology-unclosed-tag"),
+                    t!("errors-topology-label-expected", what = ">"),
                 ),
-                SyntaxError::UnclosedComment => {
-                    ("a comment is never closed".into(), "expected `-->`".into())
-                }
+                SyntaxError::UnclosedComment => (
+                    t!("errors-topology-unclosed-comment"),
+                    t!("errors-topology-label-expected", what = "-->"),
+                ),
                 SyntaxError::UnclosedCData => (
-                    "a CDATA section is never closed".into(),
-                    "expected `]]>`".into(),
+                    t!("errors-topology-unclosed-cdata"),
+                    t!("errors-topology-label-expected", what = "]]>"),
                 ),
                 SyntaxError::UnclosedDoctype => (
-                    "the DOCTYPE declaration is never closed".into(),
-                    "expected `>`".into(),
+                    t!("errors-topology-unclosed-doctype"),
+                    t!("errors-topology-label-expected", what = ">"),
                 ),
                 SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => (
-                    "a processing instruction is never closed".into(),
-                    "expected `?>`".into(),
+                    t!("errors-topology-unclosed-pi"),
+                    t!("errors-topology-label-expected", what = "?>"),
                 ),
-                other => (format!("XML syntax error: {other}"), "here".into()),
+                other => (
+                    t!("errors-topology-xml-syntax", reason = other.to_string()),
+                    here(),
+                ),
             },
             quick_xml::Error::IllFormed(i) => match i {
                 IllFormedError::MismatchedEndTag { expected, found } => (
-                    format!(
-                        "closing tag `</{found}>` does not match the open element `<{expected}>`"
+                    t!(
+                        "errors-topology-mismatched-end-tag",
+                        found = found.as_str(),
+                        expected = expected.as_str()
                     ),
-                    format!("expected `</{expected}>`"),
+                    t!(
+                        "errors-topology-label-expected",
+                        what = format!("</{expected}>")
+                    ),
                 ),
                 IllFormedError::UnmatchedEndTag(name) => (
-                    format!("closing tag `</{name}>` has no opening tag"),
-                    "unexpected closing tag".into(),
+                    t!("errors-topology-unmatched-end-tag", name = name.as_str()),
+                    t!("errors-topology-label-unexpected-closing-tag"),
                 ),
                 IllFormedError::MissingEndTag(name) => (
-                    format!("`<{name}>` is never closed"),
-                    format!("expected `</{name}>`"),
+                    t!("errors-topology-missing-end-tag", name = name.as_str()),
+                    t!(
+                        "errors-topology-label-expected",
+                        what = format!("</{name}>")
+                    ),
                 ),
-                other => (format!("malformed XML: {other}"), "here".into()),
+                other => (
+                    t!("errors-topology-malformed-xml", reason = other.to_string()),
+                    here(),
+                ),
             },
-            quick_xml::Error::InvalidAttr(a) => {
-                (format!("malformed attribute: {a}"), "here".into())
-            }
-            quick_xml::Error::Escape(esc) => (
-                format!("bad character or entity reference: {esc}"),
-                "here".into(),
+            quick_xml::Error::InvalidAttr(a) => (
+                t!(
+                    "errors-topology-malformed-attribute",
+                    reason = a.to_string()
+                ),
+                here(),
             ),
-            other => (format!("malformed XML: {other}"), "here".into()),
+            quick_xml::Error::Escape(esc) => (
+                t!("errors-topology-bad-reference", reason = esc.to_string()),
+                here(),
+            ),
+            other => (
+                t!("errors-topology-malformed-xml", reason = other.to_string()),
+                here(),
+            ),
         };
         self.not_topology_or(at..at, message, &label)
     }
@@ -196,29 +223,34 @@ impl Parser<'_> {
         let content = e.as_ref();
         let tag_start = (content.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         let tag = tag_name_of(e);
+        let tag = tag.as_str();
         let (pos, message, label) = match err {
             AttrError::ExpectedEq(p) => (
                 *p,
-                format!("an attribute name in `<{tag}>` is not followed by `=`"),
-                "expected `=` and a quoted value".to_string(),
+                t!("errors-topology-attr-expected-eq", tag = tag),
+                t!("errors-topology-label-attr-expected-eq"),
             ),
             AttrError::ExpectedValue(p) => (
                 *p,
-                format!("`=` in `<{tag}>` is not followed by an attribute value"),
-                "expected a quoted value".to_string(),
+                t!("errors-topology-attr-expected-value", tag = tag),
+                t!("errors-topology-label-attr-expected-value"),
             ),
             AttrError::UnquotedValue(p) => (
                 *p,
-                format!("an attribute value in `<{tag}>` is not in quotes"),
-                "expected `\"` or `'`".to_string(),
+                t!("errors-topology-attr-unquoted", tag = tag),
+                t!("errors-topology-label-attr-unquoted"),
             ),
             AttrError::ExpectedQuote(p, q) => (
                 *p,
-                format!(
-                    "an attribute value in `<{tag}>` has no closing `{}`",
-                    char::from(*q)
+                t!(
+                    "errors-topology-attr-unclosed-quote",
+                    tag = tag,
+                    quote = char::from(*q).to_string()
                 ),
-                format!("expected `{}`", char::from(*q)),
+                t!(
+                    "errors-topology-label-expected",
+                    what = char::from(*q).to_string()
+                ),
             ),
             AttrError::Duplicated(p, _) => {
                 let name = content
@@ -228,8 +260,8 @@ impl Parser<'_> {
                     .unwrap_or_default();
                 (
                     *p,
-                    format!("attribute `{name}` appears twice in `<{tag}>`"),
-                    "expected each attribute once; this one repeats an earlier one".to_string(),
+                    t!("errors-topology-attr-duplicated", name = name, tag = tag),
+                    t!("errors-topology-label-attr-duplicated"),
                 )
             }
         };

@@ -6,6 +6,10 @@ keeps the byte span of the element and key attributes it came from, so findings 
 point at the exact place in the decoded text.
 */
 
+// The catalogue's `t!`, named relative to the crate root (a `crate::` path
+// would read as a module to tests/architecture.rs).
+use super::t;
+
 mod errors;
 mod parse;
 mod resolve;
@@ -256,7 +260,7 @@ impl Topology {
         Some(
             self.site(id)
                 .and_then(|s| s.name.clone())
-                .unwrap_or_else(|| format!("site {id}")),
+                .unwrap_or_else(|| t!("errors-site-by-id", id = id)),
         )
     }
 }
@@ -266,7 +270,11 @@ impl Topology {
 pub fn machine_name(fqdn: Option<&Fqdn>, pool: Option<&Fqdn>, index: usize) -> String {
     match (fqdn, pool) {
         (Some(f), _) => f.to_string(),
-        (None, Some(p)) => format!("machine {} of {p}", index + 1),
-        (None, None) => format!("machine {} of an unnamed cluster", index + 1),
+        (None, Some(p)) => t!(
+            "errors-machine-of-pool",
+            n = index + 1,
+            pool = p.to_string()
+        ),
+        (None, None) => t!("errors-machine-of-unnamed-cluster", n = index + 1),
     }
 }

@@ -7,6 +7,8 @@ those. DOCTYPE declarations are passed over and never expanded; entity reference
 other than the five predefined ones and character references are errors.
 */
 
+use super::t;
+
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -149,9 +151,9 @@ pub fn parse_with_limits(
         return Err(TopologyError::new(
             src,
             at..at + 1,
-            format!("the control character U+{b:04X} is not allowed in XML"),
-            "control character",
-            "XML 1.0 allows no control character other than tab, line feed and carriage return; the file is damaged or was not written as XML",
+            t!("errors-topology-control-char", code = format!("{b:04X}")),
+            t!("errors-topology-label-control-char"),
+            t!("errors-topology-help-control-char"),
         ));
     }
     let mut p = Parser {
@@ -199,16 +201,16 @@ impl<'a> Parser<'a> {
                     let _ = e;
                     return Err(self.err(
                         span,
-                        "a second root element follows the end of the document",
-                        "expected the end of the document",
+                        t!("errors-topology-second-root"),
+                        t!("errors-topology-label-second-root"),
                     ));
                 }
                 Event::Start(e) => {
                     if self.stack.len() >= max_depth {
                         return Err(self.err(
                             span,
-                            format!("elements are nested deeper than {max_depth} levels"),
-                            format!("level {}", self.stack.len() + 1),
+                            t!("errors-topology-too-deep", max = max_depth),
+                            t!("errors-topology-label-level", level = self.stack.len() + 1),
                         ));
                     }
                     let tag = self.open(&e, span.clone())?;
@@ -224,8 +226,8 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         return Err(self.err(
                             span,
-                            "a closing tag without an opening tag",
-                            "unexpected closing tag",
+                            t!("errors-topology-closing-without-opening"),
+                            t!("errors-topology-label-unexpected-closing-tag"),
                         ));
                     }
                     self.close();
@@ -236,15 +238,15 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         if let Some(i) = raw.bytes().position(|b| !b.is_ascii_whitespace()) {
                             let at = before + i;
-                            let what = if root_done {
-                                "after the end"
+                            let message = if root_done {
+                                t!("errors-topology-text-after-end")
                             } else {
-                                "before the root element"
+                                t!("errors-topology-text-before-root")
                             };
                             return Err(self.not_topology_or(
                                 at..at + 1,
-                                format!("text {what} of the document"),
-                                "unexpected text",
+                                message,
+                                &t!("errors-topology-label-unexpected-text"),
                             ));
                         }
                     } else if let Some(name) = self.name_text.as_mut() {
@@ -255,8 +257,8 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         return Err(self.err(
                             span,
-                            "character data outside the root element",
-                            "unexpected CDATA",
+                            t!("errors-topology-cdata-outside-root"),
+                            t!("errors-topology-label-unexpected-cdata"),
                         ));
                     }
                     if let Some(name) = self.name_text.as_mut() {
@@ -267,8 +269,8 @@ impl<'a> Parser<'a> {
                     if self.stack.is_empty() {
                         return Err(self.err(
                             span,
-                            "an entity reference outside the root element",
-                            "unexpected reference",
+                            t!("errors-topology-reference-outside-root"),
+                            t!("errors-topology-label-unexpected-reference"),
                         ));
                     }
                     let resolved =
@@ -286,15 +288,22 @@ impl<'a> Parser<'a> {
                         let end = self.text.trim_end().len();
                         return Err(self.err(
                             end..end,
-                            format!("the document ends before `<{name}>` (opened on line {line}) is closed; the file is truncated"),
-                            format!("expected `</{name}>`"),
+                            t!(
+                                "errors-topology-truncated",
+                                name = name.as_str(),
+                                line = line
+                            ),
+                            t!(
+                                "errors-topology-label-expected",
+                                what = format!("</{name}>")
+                            ),
                         ));
                     }
                     if !root_done {
                         return Err(self.not_topology_or(
                             0..0,
-                            "the file holds no XML element".into(),
-                            "expected `<Topology>` or `<TopologyBuilder>`",
+                            t!("errors-topology-no-element"),
+                            &t!("errors-topology-label-expected-root"),
                         ));
                     }
                     return Ok(());
@@ -318,9 +327,9 @@ impl<'a> Parser<'a> {
                     return Err(TopologyError::new(
                         self.src,
                         span,
-                        format!("not a topology document: the root element is `<{name}>`"),
-                        "expected `<Topology>` or `<TopologyBuilder>`",
-                        "pass the XML written by `Get-CsTopology -AsXml` (or `Export-CsConfiguration`) or a Topology Builder `.tbxml` file",
+                        t!("errors-topology-wrong-root", name = name),
+                        t!("errors-topology-label-expected-root"),
+                        t!("errors-topology-help-wrong-root"),
                     ));
                 }
             };

@@ -7,6 +7,8 @@ suffixes: a pool of `*.corp.contoso.com` machines in a topology whose default SI
 domain is `contoso.com` would be misnamed by them.
 */
 
+use super::t;
+
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -22,19 +24,64 @@ fn suffix_of(f: &Fqdn) -> Option<String> {
     f.key().split_once('.').map(|(_, d)| d.to_string())
 }
 
+/// Whose DNS suffixes: a pool or a site, by name when it has one. The `kind`
+/// and `name` arguments of the errors-suffix-* messages.
+struct Whose {
+    kind: &'static str,
+    name: String,
+}
+
+impl Whose {
+    fn pool(name: Option<String>) -> Self {
+        match name {
+            Some(name) => Whose { kind: "pool", name },
+            None => Whose {
+                kind: "its-pool",
+                name: String::new(),
+            },
+        }
+    }
+
+    fn site(name: Option<String>) -> Self {
+        match name {
+            Some(name) => Whose { kind: "site", name },
+            None => Whose {
+                kind: "its-site",
+                name: String::new(),
+            },
+        }
+    }
+
+    /// The note on a name qualified with the suffix this pool or site uses.
+    fn note(&self) -> String {
+        t!(
+            "errors-suffix-used",
+            kind = self.kind,
+            name = self.name.as_str()
+        )
+    }
+}
+
 /// The one suffix of `set`, or why there is none.
-fn agreed(set: Option<&BTreeSet<String>>, whose: &str) -> Result<String, String> {
+fn agreed(set: Option<&BTreeSet<String>>, whose: &Whose) -> Result<String, String> {
     match set
         .map(|s| s.iter().collect::<Vec<_>>())
         .unwrap_or_default()
         .as_slice()
     {
         [one] => Ok((*one).clone()),
-        [] => Err(format!("no other machine of {whose} has a DNS suffix")),
-        many => Err(format!(
-            "the machines of {whose} use {} DNS suffixes ({})",
-            many.len(),
-            many.iter()
+        [] => Err(t!(
+            "errors-suffix-none",
+            kind = whose.kind,
+            name = whose.name.as_str()
+        )),
+        many => Err(t!(
+            "errors-suffix-several",
+            kind = whose.kind,
+            name = whose.name.as_str(),
+            n = many.len(),
+            suffixes = many
+                .iter()
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
@@ -78,26 +125,24 @@ impl Parser<'_> {
             .map(|s| (s.id.as_str(), s.name.as_deref()))
             .collect();
         for ((ci, cluster), raw) in clusters.iter_mut().enumerate().zip(raws) {
-            let pool_name = cluster
-                .fqdn
-                .as_ref()
-                .filter(|f| !f.is_bare())
-                .map(|f| format!("pool {f}"))
-                .unwrap_or_else(|| "its pool".to_string());
-            let site_name = match &cluster.site_id {
-                Some(id) => {
-                    let name = site_names.get(id.as_str()).copied().flatten();
-                    format!("site {}", name.unwrap_or(id))
-                }
-                None => "its site".to_string(),
-            };
+            let pool_name = Whose::pool(
+                cluster
+                    .fqdn
+                    .as_ref()
+                    .filter(|f| !f.is_bare())
+                    .map(|f| f.to_string()),
+            );
+            let site_name = Whose::site(cluster.site_id.as_ref().map(|id| {
+                let name = site_names.get(id.as_str()).copied().flatten();
+                name.unwrap_or(id).to_string()
+            }));
             // The pool's own suffix when it has one, else the site's.
             let suffix = || -> Result<(String, String), String> {
                 match agreed(by_pool.get(ci), &pool_name) {
-                    Ok(d) => Ok((d, format!("the DNS suffix {pool_name} uses"))),
+                    Ok(d) => Ok((d, pool_name.note())),
                     Err(why) if by_pool.get(ci).is_some_and(|p| !p.is_empty()) => Err(why),
                     Err(_) => agreed(by_site.get(&cluster.site_id), &site_name)
-                        .map(|d| (d, format!("the DNS suffix the machines of {site_name} use"))),
+                        .map(|d| (d, site_name.note())),
                 }
             };
             if let Some(f) = cluster.fqdn.clone()
