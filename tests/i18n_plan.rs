@@ -305,6 +305,13 @@ fn same_but_texts(ja: &Value, en: &Value, path: &str, texts: &mut usize) {
                 same_but_texts(jv, ev, &format!("{path}[{i}]"), texts);
             }
         }
+        // A machine without a name is shown by its place ("machine 2 of pool01…"), a
+        // text like the others; a named server is its FQDN in both languages.
+        (Value::String(j), Value::String(e))
+            if path.ends_with(".server") && e.starts_with("machine ") =>
+        {
+            assert!(has_japanese(j), "{path}: {j:?}");
+        }
         _ => assert_eq!(ja, en, "{path}"),
     }
 }
