@@ -145,7 +145,7 @@ fn the_human_report_is_japanese_with_no_english_sentence_left() {
         assert_eq!(out.code, 0, "{topology}: {}", out.stderr);
         let ja = &out.stdout;
         for expected in [
-            "の常設チャット ファイル転送サーバーの証明書要求 (",
+            "の常設チャットのファイル転送サーバーの証明書要求 (",
             "の証明書要求\n",
             "サブジェクト CN=",
             "と判断しました (根拠: ",

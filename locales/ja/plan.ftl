@@ -97,7 +97,7 @@ plan-emit-exists = 次の { $n } 個のファイルが既に存在します: { $
 ## `topocert plan` の人が読むレポート (src/report/plan.rs)。
 
 # 最初の行。$path: トポロジ ファイル。$format: published または tbxml。$encoding: utf-8、utf-16le など。
-plan-heading = { $path } の常設チャット ファイル転送サーバーの証明書要求 ({ $format }、{ $encoding })
+plan-heading = { $path } の常設チャットのファイル転送サーバーの証明書要求 ({ $format }、{ $encoding })
 plan-no-servers = 常設チャット Web サービス (ファイルのアップロード/ダウンロード) を実行しているサーバーはありません。要求する証明書はありません。
 # 計画された要求 (3 行)。$fqdn: サーバー。$subject: CN=…。$sans: SAN の名前 (", " 区切り)。
 plan-request =

@@ -243,7 +243,7 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
     let mut out = t!(
         "plan-heading",
         path = escape(t.source.name()).into_owned(),
-        format = t.format.as_str(),
+        format = super::topology_format_word(t),
         encoding = t.source.encoding().to_string()
     );
     out.push_str("\n\n");
