@@ -50,29 +50,28 @@ impl Fqdn {
     pub fn problem(&self) -> Option<String> {
         let t = self.text.trim();
         if t.is_empty() {
-            return Some("the name is empty".into());
+            return Some(reason("rules-fqdn-empty", &[]));
         }
         if t.contains('$') {
-            return Some(format!(
-                "`{t}` looks like a script variable that was never expanded"
-            ));
+            return Some(reason("rules-fqdn-variable", &[("name", t)]));
         }
         if let Some(bad) = t
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.' || *c == '_'))
         {
-            return Some(format!("`{t}` contains `{bad}`, which a DNS name cannot"));
+            return Some(reason(
+                "rules-fqdn-character",
+                &[("name", t), ("char", &bad.to_string())],
+            ));
         }
         if t.split('.').any(|l| l.is_empty() || l.len() > 63) || t.len() > 253 {
-            return Some(format!("`{t}` has an empty or over-long label"));
+            return Some(reason("rules-fqdn-label-length", &[("name", t)]));
         }
         if let Some(l) = t
             .split('.')
             .find(|l| l.starts_with('-') || l.ends_with('-'))
         {
-            return Some(format!(
-                "`{t}` has the label `{l}`, and a host name label cannot begin or end with a hyphen (RFC 952, RFC 1123)"
-            ));
+            return Some(reason("rules-fqdn-hyphen", &[("name", t), ("label", l)]));
         }
         None
     }
@@ -116,6 +115,16 @@ fn is_public_suffix_shape(suffix: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Reason `id` of locales/*/rules.ftl (`rules-fqdn-…`) with its arguments, in the
+/// language of the run.
+fn reason(id: &str, args: &[(&str, &str)]) -> String {
+    let mut a = crate::i18n::Args::new();
+    for (k, v) in args {
+        a.set(*k, crate::i18n::Value::from(*v));
+    }
+    crate::i18n::message(id, Some(&a))
 }
 
 impl PartialEq for Fqdn {

@@ -301,7 +301,7 @@ const UNTRANSLATED: &[&str] = &[
 ];
 
 /// Untranslatables of locales/*/rules.ftl (names, option and element names).
-const RULES_WORDS: &[&str] = &[];
+const RULES_WORDS: &[&str] = &["PKI"];
 
 /// Untranslatables of locales/*/report.ftl.
 const REPORT_WORDS: &[&str] = &["URI"];

@@ -31,9 +31,11 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         };
         let first = contenders.first().copied().unwrap_or(0);
         let message = match first_of_group.get(*g).copied().flatten() {
-            Some(reported) => format!(
-                "the same {} certificates that claim {reported} claim {fqdn}",
-                contenders.len()
+            Some(reported) => t!(
+                "rules-ambiguous-certificate-same",
+                count = contenders.len(),
+                reported = reported.as_str(),
+                fqdn = fqdn.as_str(),
             ),
             None => {
                 if let Some(slot) = first_of_group.get_mut(*g) {
@@ -46,21 +48,14 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
                     .map(|f| f.path.as_str())
                     .collect();
                 let more = contenders.len().saturating_sub(LISTED);
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                };
                 let others = members.get(*g).copied().unwrap_or(1).saturating_sub(1);
-                let also = match others {
-                    0 => String::new(),
-                    1 => " (and 1 other server)".to_string(),
-                    n => format!(" (and {n} other servers)"),
-                };
-                format!(
-                    "{} certificates claim {fqdn}{also}: {}{more}",
-                    contenders.len(),
-                    paths.join(", ")
+                t!(
+                    "rules-ambiguous-certificate",
+                    count = contenders.len(),
+                    fqdn = fqdn.as_str(),
+                    others = others,
+                    paths = paths.join(", "),
+                    more = more,
                 )
             }
         };
@@ -68,13 +63,11 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
             Finding::new(
                 Code::AmbiguousCertificate,
                 message,
-                format!(
-                    "keep one, name its file `{fqdn}.cer`, or map it in the [certificates] table of topocert.toml"
-                ),
+                t!("rules-ambiguous-certificate-help", fqdn = fqdn.as_str()),
             )
             .subject(server_subject(server))
             .certificate(first)
-            .at(server.span.clone(), "claimed by several certificates"),
+            .at(server.span.clone(), t!("rules-ambiguous-certificate-label")),
         );
     }
 }

@@ -7,8 +7,7 @@ use crate::topology::FqdnSource;
 declare_rule! { BARE_HOST_NAME, "bare-host-name", Warning }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
-    let help =
-        "write the full FQDN in Topology Builder so the topology, DNS and the certificate agree";
+    let help = t!("rules-bare-host-name-help");
     let note = |n: &Option<String>| n.clone().unwrap_or_default();
     for (ci, c) in cx.topology.clusters.iter().enumerate() {
         let sev = if cx.cluster_needed(ci) {
@@ -20,15 +19,20 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::BareHostName,
-                    format!(
-                        "cluster Fqdn `{written}` is a bare host name, read as {f} ({})",
-                        note(&c.suffix_note)
+                    t!(
+                        "rules-bare-host-name-cluster-qualified",
+                        written = written.as_str(),
+                        fqdn = f.as_str(),
+                        note = note(&c.suffix_note),
                     ),
-                    help,
+                    help.as_str(),
                 )
                 .severity(sev)
                 .subject(Subject::Pool(ci))
-                .at(c.focus(), format!("read as {f}")),
+                .at(
+                    c.focus(),
+                    t!("rules-bare-host-name-read-as", fqdn = f.as_str()),
+                ),
             );
         } else if let Some(f) = c
             .fqdn
@@ -38,14 +42,15 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::BareHostName,
-                    format!(
-                        "cluster Fqdn `{f}` is a bare host name, left unqualified: {}",
-                        note(&c.suffix_note)
+                    t!(
+                        "rules-bare-host-name-cluster-unqualified",
+                        fqdn = f.as_str(),
+                        note = note(&c.suffix_note),
                     ),
-                    help,
+                    help.as_str(),
                 )
                 .severity(sev)
-                .at(c.focus(), "no domain"),
+                .at(c.focus(), t!("rules-bare-host-name-no-domain")),
             );
         }
         for (mi, m) in c.machines.iter().enumerate() {
@@ -57,15 +62,20 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                 (FqdnSource::Qualified { written, .. }, Some(f)) => sink.push(
                     Finding::new(
                         Code::BareHostName,
-                        format!(
-                            "machine Fqdn `{written}` is a bare host name, read as {f} ({})",
-                            note(&m.suffix_note)
+                        t!(
+                            "rules-bare-host-name-machine-qualified",
+                            written = written.as_str(),
+                            fqdn = f.as_str(),
+                            note = note(&m.suffix_note),
                         ),
-                        help,
+                        help.as_str(),
                     )
                     .severity(sev)
                     .subject(subject)
-                    .at(m.focus(), format!("read as {f}")),
+                    .at(
+                        m.focus(),
+                        t!("rules-bare-host-name-read-as", fqdn = f.as_str()),
+                    ),
                 ),
                 (FqdnSource::Machine, Some(f))
                     if f.is_bare() && f.problem().is_none() && m.suffix_note.is_some() =>
@@ -73,15 +83,16 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                     sink.push(
                         Finding::new(
                             Code::BareHostName,
-                            format!(
-                                "machine Fqdn `{f}` is a bare host name, left unqualified: {}",
-                                note(&m.suffix_note)
+                            t!(
+                                "rules-bare-host-name-machine-unqualified",
+                                fqdn = f.as_str(),
+                                note = note(&m.suffix_note),
                             ),
-                            help,
+                            help.as_str(),
                         )
                         .severity(sev)
                         .subject(subject)
-                        .at(m.focus(), "no domain"),
+                        .at(m.focus(), t!("rules-bare-host-name-no-domain")),
                     )
                 }
                 _ => {}

@@ -12,15 +12,16 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         Inference::Tied { count, issuers } => sink.push(
             Finding::new(
                 Code::CaInferred,
-                format!(
-                    "the internal CA cannot be inferred: {} issuers each issued {count} of the servers' certificates ({})",
-                    issuers.len(),
-                    issuers.join("; ")
+                t!(
+                    "rules-ca-inferred-tied",
+                    count = issuers.len(),
+                    issued = *count,
+                    issuers = issuers.join("; "),
                 ),
-                "name the internal CA with --ca FILE (its root or issuing CA certificate)",
+                t!("rules-ca-inferred-tied-help"),
             )
             .severity(Severity::Error)
-            .at(span, "certificates of these servers disagree on their CA"),
+            .at(span, t!("rules-ca-inferred-tied-label")),
         ),
         Inference::Majority {
             subject,
@@ -35,25 +36,21 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
                 .map(|(r, n)| format!("{r}: {n}"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let renewed = if *keys > 1 {
-                format!(" (one CA with {keys} keys: it was renewed)")
-            } else {
-                String::new()
-            };
-            let verified = if *verified {
-                ""
-            } else {
-                "; its certificate was not supplied, so issuer names and key identifiers are compared but signatures are not verified"
-            };
             sink.push(
                 Finding::new(
                     Code::CaInferred,
-                    format!(
-                        "expected CA inferred as {subject}{renewed}: it issued {count} of the {total} certificates of the topology's internal servers ({roles}){verified}"
+                    t!(
+                        "rules-ca-inferred-majority",
+                        subject = subject.as_str(),
+                        keys = *keys,
+                        count = *count,
+                        total = *total,
+                        roles = roles,
+                        verified = if *verified { "yes" } else { "no" },
                     ),
-                    "name the internal CA with --ca FILE so the check does not depend on a majority",
+                    t!("rules-ca-inferred-majority-help"),
                 )
-                .at(span, "no --ca given"),
+                .at(span, t!("rules-ca-inferred-no-ca")),
             );
         }
     }

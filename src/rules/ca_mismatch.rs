@@ -20,29 +20,44 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::CaMismatch,
-                format!(
-                    "certificate {} for {} chains to a self-signed root that copies the name {top} of the internal CA but holds another key (SHA-1 of the key {key}), which was not given with --ca",
-                    cx.file.path, cx.fqdn
+                t!(
+                    "rules-ca-mismatch-impostor",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    top = top.as_str(),
+                    key = key.as_str(),
                 ),
-                "a root with the internal CA's name and another key is a different CA: request the certificate from the internal CA",
+                t!("rules-ca-mismatch-impostor-help"),
             )
-            .field(Field::Issuer, "not the internal CA's key"),
+            .field(Field::Issuer, t!("rules-ca-mismatch-impostor-label")),
         );
         return;
     }
-    let chain = top
-        .as_ref()
-        .map(|t| format!(" (its chain ends at {t})"))
-        .unwrap_or_default();
+    let path = cx.file.path.as_str();
+    let fqdn = cx.fqdn.as_str();
+    let message = match top {
+        Some(top) => t!(
+            "rules-ca-mismatch-chain",
+            path = path,
+            fqdn = fqdn,
+            issuer = issuer.as_str(),
+            top = top.as_str(),
+            expected = expected.as_str(),
+        ),
+        None => t!(
+            "rules-ca-mismatch",
+            path = path,
+            fqdn = fqdn,
+            issuer = issuer.as_str(),
+            expected = expected.as_str(),
+        ),
+    };
     sink.push(
         cx.finding(
             Code::CaMismatch,
-            format!(
-                "certificate {} for {} was issued by {issuer}{chain}, not by the internal CA ({expected})",
-                cx.file.path, cx.fqdn
-            ),
-            format!("request the certificate from the internal CA ({expected})"),
+            message,
+            t!("rules-ca-mismatch-help", expected = expected.as_str()),
         )
-        .field(Field::Issuer, "not the internal CA"),
+        .field(Field::Issuer, t!("rules-ca-mismatch-label")),
     )
 }

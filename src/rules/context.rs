@@ -90,7 +90,7 @@ impl ServerCx<'_> {
             .certificate(self.file_index)
             .at(
                 self.server.span.clone(),
-                format!("{} is a Persistent Chat file-transfer server", self.fqdn),
+                t!("rules-server-label", fqdn = self.fqdn.as_str()),
             )
     }
 }

@@ -13,12 +13,15 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     sink.push(
         cx.finding(
             Code::CrossCertifiedChain,
-            format!(
-                "the chain of {} for {} reaches the internal CA through the cross-certificate {subject} issued by {issuer}",
-                cx.file.path, cx.fqdn
+            t!(
+                "rules-cross-certified-chain",
+                path = cx.file.path.as_str(),
+                fqdn = cx.fqdn.as_str(),
+                subject = subject.as_str(),
+                issuer = issuer.as_str(),
             ),
-            "make sure the cross-certificate is in the servers' intermediate store (or published in AD)",
+            t!("rules-cross-certified-chain-help"),
         )
-        .field(Field::Issuer, "chains through a cross-certificate"),
+        .field(Field::Issuer, t!("rules-cross-certified-chain-label")),
     );
 }

@@ -16,15 +16,15 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                 Some(at) => sink.push(
                     Finding::new(
                         Code::DuplicateFqdn,
-                        format!("machine {f} is listed twice"),
-                        "each server belongs to exactly one pool: remove the duplicate or correct its FQDN",
+                        t!("rules-duplicate-fqdn", fqdn = f.as_str()),
+                        t!("rules-duplicate-fqdn-help"),
                     )
                     .subject(Subject::Machine {
                         cluster: ci,
                         machine: mi,
                     })
-                    .at(m.focus(), "listed again here")
-                    .at(at.clone(), "first listed here"),
+                    .at(m.focus(), t!("rules-duplicate-fqdn-again"))
+                    .at(at.clone(), t!("rules-duplicate-fqdn-first")),
                 ),
                 None => {
                     first.insert(f.key(), m.focus());

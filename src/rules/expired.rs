@@ -12,17 +12,20 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::Expired,
-                format!(
-                    "certificate {} for {} expired on {}",
-                    cx.file.path,
-                    cx.fqdn,
-                    crate::text::date(i.not_after)
+                t!(
+                    "rules-expired",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    date = crate::text::date(i.not_after),
                 ),
-                "renew the certificate from the internal CA",
+                t!("rules-expired-help"),
             )
             .field(
                 Field::NotAfter,
-                format!("before {}", crate::text::date(cx.valid_at)),
+                t!(
+                    "rules-expired-label",
+                    valid_at = crate::text::date(cx.valid_at)
+                ),
             ),
         );
     }

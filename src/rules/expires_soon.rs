@@ -14,18 +14,17 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::ExpiresSoon,
-                format!(
-                    "certificate {} for {} expires on {} ({left} days after {})",
-                    cx.file.path,
-                    cx.fqdn,
-                    crate::text::date(i.not_after),
-                    crate::text::date(cx.valid_at)
+                t!(
+                    "rules-expires-soon",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    date = crate::text::date(i.not_after),
+                    left = left,
+                    valid_at = crate::text::date(cx.valid_at),
                 ),
-                format!(
-                    "renew the certificate before the change; the warning window is {days} days"
-                ),
+                t!("rules-expires-soon-help", days = days),
             )
-            .field(Field::NotAfter, format!("within {days} days")),
+            .field(Field::NotAfter, t!("rules-expires-soon-label", days = days)),
         );
     }
 }

@@ -6,7 +6,7 @@ use super::{Code, Finding, Severity};
 declare_rule! { INVALID_FQDN, "invalid-fqdn", Error }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
-    let help = "write the real FQDN of the server in the topology and export it again";
+    let help = t!("rules-invalid-fqdn-help");
     for (ci, c) in cx.topology.clusters.iter().enumerate() {
         let sev = if cx.cluster_needed(ci) {
             Severity::Error
@@ -17,11 +17,11 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::InvalidFqdn,
-                    format!("cluster Fqdn is not a DNS name: {problem}"),
-                    help,
+                    t!("rules-invalid-fqdn-cluster", problem = problem),
+                    help.as_str(),
                 )
                 .severity(sev)
-                .at(c.focus(), "not a DNS name"),
+                .at(c.focus(), t!("rules-invalid-fqdn-label")),
             );
         }
         for m in &c.machines {
@@ -32,11 +32,11 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
                 sink.push(
                     Finding::new(
                         Code::InvalidFqdn,
-                        format!("machine Fqdn is not a DNS name: {problem}"),
-                        help,
+                        t!("rules-invalid-fqdn-machine", problem = problem),
+                        help.as_str(),
                     )
                     .severity(sev)
-                    .at(m.focus(), "not a DNS name"),
+                    .at(m.focus(), t!("rules-invalid-fqdn-label")),
                 );
             }
         }

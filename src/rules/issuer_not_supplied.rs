@@ -16,71 +16,88 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     else {
         return;
     };
-    let key = key_id
-        .as_ref()
-        .map(|k| format!(" (key id {k})"))
-        .unwrap_or_default();
-    let key_help = key_id
-        .as_ref()
-        .map(|k| format!(", key id {k},"))
-        .unwrap_or_default();
+    let path = cx.file.path.as_str();
+    let fqdn = cx.fqdn.as_str();
+    let subject = subject.as_str();
+    let issuer = issuer.as_str();
+    let key = key_id.as_deref().unwrap_or_default();
+    let keyed = if key_id.is_some() { "yes" } else { "no" };
     let (message, help) = match renewal {
         Renewal::Unknown => (
-            format!(
-                "the chain of {} for {} stops at {subject}: the certificate of its issuer {issuer}{key} was not supplied",
-                cx.file.path, cx.fqdn
+            t!(
+                "rules-issuer-not-supplied",
+                path = path,
+                fqdn = fqdn,
+                subject = subject,
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
-            format!(
-                "pass the {} certificate, {issuer}{key_help} with --ca (or bundle it in the certificate file) so the chain can be checked; if it is not a CA of the internal PKI, request the certificate from the internal CA",
-                if *subject == cx.leaf.info.subject {
-                    "issuing CA"
+            t!(
+                "rules-issuer-not-supplied-help",
+                issuing = if subject == cx.leaf.info.subject {
+                    "yes"
                 } else {
-                    "CA"
-                }
+                    "no"
+                },
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
         ),
         Renewal::Ca => (
-            format!(
-                "the chain of {} for {} stops at {subject}: the CA {issuer} was renewed and its certificate for the new key{key} was not supplied",
-                cx.file.path, cx.fqdn
+            t!(
+                "rules-issuer-not-supplied-ca",
+                path = path,
+                fqdn = fqdn,
+                subject = subject,
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
-            format!(
-                "the CA named {issuer} was renewed: supply the CA certificate{} with --ca or in the certificate file",
-                key_id
-                    .as_ref()
-                    .map(|k| format!(" with key id {k}"))
-                    .unwrap_or_default()
+            t!(
+                "rules-issuer-not-supplied-ca-help",
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
         ),
         Renewal::Root if subject == issuer => (
-            format!(
-                "the chain of {} for {} ends at the root {issuer}{key}, a key of that root that was not given with --ca",
-                cx.file.path, cx.fqdn
+            t!(
+                "rules-issuer-not-supplied-root-self",
+                path = path,
+                fqdn = fqdn,
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
-            format!(
-                "the root {issuer} was renewed: give its certificate{} with --ca, or supply the cross-certificate that links it to the key given with --ca",
-                key_id
-                    .as_ref()
-                    .map(|k| format!(" with key id {k}"))
-                    .unwrap_or_default()
+            t!(
+                "rules-issuer-not-supplied-root-self-help",
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
         ),
         Renewal::Root => (
-            format!(
-                "the chain of {} for {} stops at {subject}: the root {issuer} was renewed and its certificate for the new key{key} was not supplied",
-                cx.file.path, cx.fqdn
+            t!(
+                "rules-issuer-not-supplied-root",
+                path = path,
+                fqdn = fqdn,
+                subject = subject,
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
-            format!(
-                "the root {issuer} was renewed: supply its certificate{} with --ca, or the cross-certificate that links that key to the new one",
-                key_id
-                    .as_ref()
-                    .map(|k| format!(" with key id {k}"))
-                    .unwrap_or_default()
+            t!(
+                "rules-issuer-not-supplied-root-help",
+                issuer = issuer,
+                keyed = keyed,
+                key = key,
             ),
         ),
     };
-    sink.push(cx.finding(Code::IssuerNotSupplied, message, help).field(
-        Field::Issuer,
-        "the certificate of this CA key was not supplied",
-    ));
+    sink.push(
+        cx.finding(Code::IssuerNotSupplied, message, help)
+            .field(Field::Issuer, t!("rules-issuer-not-supplied-label")),
+    );
 }

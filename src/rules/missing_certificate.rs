@@ -21,24 +21,32 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
             .filter(|n| n.need == crate::names::Need::FileTransfer)
             .map(|n| n.name.to_string())
             .collect();
-        let names = match list.split_last() {
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => fqdn.to_string(),
+        let help = match list.split_last() {
+            Some((last, [])) => t!(
+                "rules-missing-certificate-help-one",
+                name = last.as_str(),
+                fqdn = fqdn.as_str(),
+            ),
+            Some((last, rest)) => t!(
+                "rules-missing-certificate-help-many",
+                names = rest.join(", "),
+                last = last.as_str(),
+                fqdn = fqdn.as_str(),
+            ),
+            None => t!(
+                "rules-missing-certificate-help-one",
+                name = fqdn.as_str(),
+                fqdn = fqdn.as_str(),
+            ),
         };
         sink.push(
             Finding::new(
                 Code::MissingCertificate,
-                format!("no certificate was supplied for {fqdn}"),
-                format!(
-                    "request a certificate from the internal CA with SAN {names} and pass it with --certs; run `topocert plan TOPOLOGY` for {fqdn}'s request"
-                ),
+                t!("rules-missing-certificate", fqdn = fqdn.as_str()),
+                help,
             )
             .subject(server_subject(server))
-            .at(
-                server.span.clone(),
-                "this server needs a certificate from the internal CA",
-            ),
+            .at(server.span.clone(), t!("rules-missing-certificate-label")),
         );
     }
 }

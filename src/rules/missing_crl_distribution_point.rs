@@ -17,13 +17,14 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::MissingCrlDistributionPoint,
-                format!(
-                    "certificate {} for {} has no CRL distribution point",
-                    cx.file.path, cx.fqdn
+                t!(
+                    "rules-missing-crl-distribution-point",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
                 ),
-                "configure a CRL distribution point on the CA and reissue the certificate",
+                t!("rules-missing-crl-distribution-point-help"),
             )
-            .field(Field::Cdp, "no CDP extension"),
+            .field(Field::Cdp, t!("rules-missing-crl-distribution-point-label")),
         );
     }
 }

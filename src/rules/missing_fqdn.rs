@@ -6,7 +6,7 @@ use super::{Code, Finding, Severity, Subject};
 declare_rule! { MISSING_FQDN, "missing-fqdn", Error }
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
-    let help = "give the element its Fqdn in Topology Builder and export the topology again";
+    let help = t!("rules-missing-fqdn-help");
     for (ci, c) in cx.topology.clusters.iter().enumerate() {
         let needed = cx.cluster_needed(ci);
         let sev = if needed {
@@ -16,10 +16,14 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
         };
         if c.fqdn.is_none() {
             sink.push(
-                Finding::new(Code::MissingFqdn, "a cluster has no Fqdn attribute", help)
-                    .severity(sev)
-                    .subject(Subject::Pool(ci))
-                    .at(c.span.clone(), "this <Cluster> has no Fqdn"),
+                Finding::new(
+                    Code::MissingFqdn,
+                    t!("rules-missing-fqdn-cluster"),
+                    help.as_str(),
+                )
+                .severity(sev)
+                .subject(Subject::Pool(ci))
+                .at(c.span.clone(), t!("rules-missing-fqdn-cluster-label")),
             );
         }
         for (mi, m) in c
@@ -32,15 +36,15 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::MissingFqdn,
-                    format!("a machine of pool {pool} has no Fqdn attribute"),
-                    help,
+                    t!("rules-missing-fqdn-machine", pool = pool),
+                    help.as_str(),
                 )
                 .severity(sev)
                 .subject(Subject::Machine {
                     cluster: ci,
                     machine: mi,
                 })
-                .at(m.span.clone(), "this <Machine> has no Fqdn"),
+                .at(m.span.clone(), t!("rules-missing-fqdn-machine-label")),
             );
         }
     }

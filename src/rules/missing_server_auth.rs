@@ -18,15 +18,23 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::MissingServerAuth,
-                format!(
-                    "certificate {} for {} is not valid for server authentication (EKU: {})",
-                    cx.file.path,
-                    cx.fqdn,
-                    if eku.is_empty() { "empty".to_string() } else { eku.join(", ") }
-                ),
-                "request the certificate from a template with Server Authentication, such as Web Server",
+                if eku.is_empty() {
+                    t!(
+                        "rules-missing-server-auth-empty",
+                        path = cx.file.path.as_str(),
+                        fqdn = cx.fqdn.as_str(),
+                    )
+                } else {
+                    t!(
+                        "rules-missing-server-auth",
+                        path = cx.file.path.as_str(),
+                        fqdn = cx.fqdn.as_str(),
+                        eku = eku.join(", "),
+                    )
+                },
+                t!("rules-missing-server-auth-help"),
             )
-            .field(Field::Eku, "no serverAuth"),
+            .field(Field::Eku, t!("rules-missing-server-auth-label")),
         );
     }
 }

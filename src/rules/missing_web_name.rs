@@ -20,14 +20,14 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         cx,
         Code::MissingWebName,
         &missing,
-        format!(
-            "request a certificate that also lists {}; run `topocert plan TOPOLOGY` for {}'s request",
-            missing
+        t!(
+            "rules-missing-web-name-help",
+            names = missing
                 .iter()
                 .map(|n| n.name.to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
-            cx.fqdn
+            fqdn = cx.fqdn.as_str(),
         ),
     ));
 }

@@ -27,12 +27,21 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         cx,
         Code::NameMismatch,
         &missing,
-        format!(
-            "request a certificate whose SAN lists {}; run `topocert plan TOPOLOGY` for {}'s request",
-            needed.join(" and "),
-            cx.fqdn
+        t!(
+            "rules-name-mismatch-help",
+            names = and_list(&needed),
+            fqdn = cx.fqdn.as_str(),
         ),
     ));
+}
+
+/// Names joined with the catalogue's "and" (`a and b and c`).
+fn and_list(names: &[String]) -> String {
+    let mut it = names.iter();
+    let first = it.next().cloned().unwrap_or_default();
+    it.fold(first, |acc, n| {
+        t!("rules-and", first = acc, second = n.as_str())
+    })
 }
 
 /// The finding for `missing` names, shared with `missing-web-name`: each name with
@@ -45,16 +54,11 @@ pub(super) fn report(
 ) -> Finding {
     let info = &cx.leaf.info;
     let (field, where_) = if info.has_san {
-        (Field::San, "its subject alternative names")
+        (Field::San, "san")
     } else {
-        (Field::Subject, "its subject CN (it has no SAN extension)")
+        (Field::Subject, "cn")
     };
     let presented = info.presented_names();
-    let shown = if presented.is_empty() {
-        "nothing".to_string()
-    } else {
-        presented.join(", ")
-    };
     let list: Vec<String> = missing
         .iter()
         .map(|n| format!("{} ({})", n.name, n.why()))
@@ -62,19 +66,22 @@ pub(super) fn report(
     let mut f = cx
         .finding(
             code,
-            format!(
-                "certificate {} for {} does not cover {}: {where_} name {shown}",
-                cx.file.path,
-                cx.fqdn,
-                list.join(", ")
+            t!(
+                "rules-name-mismatch",
+                path = cx.file.path.as_str(),
+                fqdn = cx.fqdn.as_str(),
+                missing = list.join(", "),
+                field = where_,
+                empty = if presented.is_empty() { "yes" } else { "no" },
+                shown = presented.join(", "),
             ),
             help,
         )
         .field(
             field,
-            format!(
-                "missing {}",
-                missing
+            t!(
+                "rules-name-mismatch-label",
+                names = missing
                     .iter()
                     .map(|n| n.name.to_string())
                     .collect::<Vec<_>>()

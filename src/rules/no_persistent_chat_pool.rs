@@ -10,10 +10,13 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             Finding::new(
                 Code::NoPersistentChatPool,
-                "the topology has no Persistent Chat pool; the certificates listed become mandatory once one is added",
-                "add the Persistent Chat pool in Topology Builder when planned; the file-transfer servers are checked already",
+                t!("rules-no-persistent-chat-pool"),
+                t!("rules-no-persistent-chat-pool-help"),
             )
-            .at(cx.topology.root_span.clone(), "no PersistentChatService in this topology"),
+            .at(
+                cx.topology.root_span.clone(),
+                t!("rules-no-persistent-chat-pool-label"),
+            ),
         );
     }
 }

@@ -12,17 +12,20 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::NotYetValid,
-                format!(
-                    "certificate {} for {} is not valid before {}",
-                    cx.file.path,
-                    cx.fqdn,
-                    crate::text::date(i.not_before)
+                t!(
+                    "rules-not-yet-valid",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    date = crate::text::date(i.not_before),
                 ),
-                "schedule the change after the start date or have the certificate reissued",
+                t!("rules-not-yet-valid-help"),
             )
             .field(
                 Field::NotBefore,
-                format!("after {}", crate::text::date(cx.valid_at)),
+                t!(
+                    "rules-not-yet-valid-label",
+                    valid_at = crate::text::date(cx.valid_at)
+                ),
             ),
         );
     }

@@ -21,39 +21,39 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         });
         let (message, label) = if let Some((fqdn, other)) = chosen {
             (
-                format!(
-                    "{} names {fqdn}, but {} was chosen for that server",
-                    file.path, other.path
+                t!(
+                    "rules-orphan-certificate-other",
+                    path = file.path.as_str(),
+                    fqdn = fqdn.as_str(),
+                    other = other.path.as_str(),
                 ),
-                "another file was chosen for this server",
+                t!("rules-orphan-certificate-other-label"),
             )
         } else if names.trim().is_empty() {
-            let what = if leaf.info.has_san {
-                "its SAN has no DNS name"
+            let id = if leaf.info.has_san {
+                "rules-orphan-certificate-no-dns-name"
             } else {
-                "it has no SAN and no CN"
+                "rules-orphan-certificate-no-name"
             };
             (
-                format!(
-                    "{} matches no Persistent Chat file-transfer server: {what}",
-                    file.path
-                ),
-                "no DNS name",
+                t!(id, path = file.path.as_str()),
+                t!("rules-orphan-certificate-no-name-label"),
             )
         } else {
             (
-                format!(
-                    "{} matches no Persistent Chat file-transfer server (names: {names})",
-                    file.path
+                t!(
+                    "rules-orphan-certificate",
+                    path = file.path.as_str(),
+                    names = names.as_str(),
                 ),
-                "none of these names is a file-transfer server",
+                t!("rules-orphan-certificate-label"),
             )
         };
         sink.push(
             Finding::new(
                 Code::OrphanCertificate,
                 message,
-                "remove it from the --certs folder, fix its SAN, or map it in the [certificates] table of topocert.toml",
+                t!("rules-orphan-certificate-help"),
             )
             .subject(Subject::File(i))
             .certificate(i)

@@ -25,14 +25,12 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             Finding::new(
                 Code::PersistentChatUnsupported,
-                format!(
-                    "pool {pool} runs Skype for Business Server 2019 (ServiceVersion 8), which has no Persistent Chat: its servers are listed but not checked"
-                ),
-                "nothing to fix while the 2013/2015 pools host Persistent Chat; their servers are checked as usual",
+                t!("rules-persistent-chat-unsupported-pool", pool = pool),
+                t!("rules-persistent-chat-unsupported-pool-help"),
             )
             .severity(Severity::Note)
             .subject(Subject::Pool(s.cluster))
-            .at(span, "ServiceVersion 8"),
+            .at(span, t!("rules-persistent-chat-unsupported-label")),
         );
     }
     if !noted.is_empty() {
@@ -53,10 +51,13 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     sink.push(
         Finding::new(
             Code::PersistentChatUnsupported,
-            "this is a Skype for Business Server 2019 topology (ServiceVersion 8), which has no Persistent Chat",
-            "Persistent Chat needs Lync Server 2013 or Skype for Business Server 2015; check that this is the topology you meant",
+            t!("rules-persistent-chat-unsupported"),
+            t!("rules-persistent-chat-unsupported-help"),
         )
         .severity(sev)
-        .at(s.span.clone(), "ServiceVersion 8"),
+        .at(
+            s.span.clone(),
+            t!("rules-persistent-chat-unsupported-label"),
+        ),
     );
 }

@@ -19,18 +19,19 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             Finding::new(
                 Code::ProbeDiffers,
-                format!(
-                    "{fqdn} presents serial {} at {}, but the file {} supplied for it holds serial {}; the supplied file was checked",
-                    p.info.serial_hex, presented.path, file.path, s.info.serial_hex
+                t!(
+                    "rules-probe-differs",
+                    fqdn = fqdn.as_str(),
+                    presented = p.info.serial_hex.as_str(),
+                    at = presented.path.as_str(),
+                    path = file.path.as_str(),
+                    supplied = s.info.serial_hex.as_str(),
                 ),
-                "bind the supplied certificate on the server, or drop the file so the presented one is checked",
+                t!("rules-probe-differs-help"),
             )
             .subject(server_subject(server))
             .certificate(*supplied)
-            .at(
-                server.span.clone(),
-                "the certificate this server presents is not the one supplied",
-            ),
+            .at(server.span.clone(), t!("rules-probe-differs-label")),
         );
     }
 }

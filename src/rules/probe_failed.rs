@@ -13,16 +13,15 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             Finding::new(
                 Code::ProbeFailed,
-                format!("cannot take a certificate from {source}: {reason}"),
-                format!(
-                    "make {fqdn} reachable over TLS 1.2 or 1.3 (--connect, --probe-port and --probe-timeout say where and how long to try), or pass its certificate file with --certs"
+                t!(
+                    "rules-probe-failed",
+                    source = source.to_string(),
+                    reason = reason.to_string(),
                 ),
+                t!("rules-probe-failed-help", fqdn = fqdn.as_str()),
             )
             .subject(server_subject(server))
-            .at(
-                server.span.clone(),
-                "this server was probed over TLS for its certificate",
-            ),
+            .at(server.span.clone(), t!("rules-probe-failed-label")),
         );
     }
 }

@@ -12,13 +12,14 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::Sha1Signature,
-                format!(
-                    "certificate {} for {} is signed with SHA-1",
-                    cx.file.path, cx.fqdn
+                t!(
+                    "rules-sha1-signature",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
                 ),
-                "reissue the certificate with SHA-256",
+                t!("rules-sha1-signature-help"),
             )
-            .field(Field::SignatureAlgorithm, "SHA-1"),
+            .field(Field::SignatureAlgorithm, t!("rules-sha1-signature-label")),
         );
     }
 }

@@ -9,14 +9,18 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
     for (i, f) in cx.files.iter().enumerate() {
         let Err(reason) = &f.loaded else { continue };
         let help = if matches!(reason, LoadError::Pkcs12Password) {
-            "put the PKCS#12 password in an environment variable and pass its name with --pfx-password-env"
+            t!("rules-unreadable-certificate-password-help")
         } else {
-            "export the certificate again as Base-64 (PEM) or DER, or remove the file from the --certs folder"
+            t!("rules-unreadable-certificate-help")
         };
         sink.push(
             Finding::new(
                 Code::UnreadableCertificate,
-                format!("cannot read certificate {}: {reason}", f.path),
+                t!(
+                    "rules-unreadable-certificate",
+                    path = f.path.as_str(),
+                    reason = reason.to_string(),
+                ),
                 help,
             )
             .subject(Subject::File(i))

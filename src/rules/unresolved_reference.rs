@@ -15,8 +15,7 @@ const NEEDED: &[&str] = &[
 
 pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
     let t = cx.topology;
-    let help =
-        "export the topology again; the link points at an element the document does not contain";
+    let help = t!("rules-unresolved-reference-help");
     for s in &t.services {
         if !NEEDED.iter().any(|r| s.role.eq_ignore_ascii_case(r)) {
             continue;
@@ -25,24 +24,31 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             Some(r) if t.cluster_by_key(&r.key).is_none() => sink.push(
                 Finding::new(
                     Code::UnresolvedReference,
-                    format!(
-                        "{} service is installed on `{}`, which is not a cluster of this topology",
-                        s.role, r.key
+                    t!(
+                        "rules-unresolved-reference-cluster",
+                        role = s.role.as_str(),
+                        key = r.key.to_string(),
                     ),
-                    help,
+                    help.as_str(),
                 )
-                .at(r.span.clone(), "no such cluster"),
+                .at(
+                    r.span.clone(),
+                    t!("rules-unresolved-reference-cluster-label"),
+                ),
             ),
             None => sink.push(
                 Finding::new(
                     Code::UnresolvedReference,
-                    format!(
-                        "{} service does not say which cluster it is installed on",
-                        s.role
+                    t!(
+                        "rules-unresolved-reference-no-cluster",
+                        role = s.role.as_str(),
                     ),
-                    help,
+                    help.as_str(),
                 )
-                .at(s.span.clone(), "no InstalledOn"),
+                .at(
+                    s.span.clone(),
+                    t!("rules-unresolved-reference-no-cluster-label"),
+                ),
             ),
             _ => {}
         }
@@ -54,13 +60,17 @@ pub fn check(cx: &TopologyCx<'_>, sink: &mut Vec<Finding>) {
             sink.push(
                 Finding::new(
                     Code::UnresolvedReference,
-                    format!(
-                        "{} service depends on `{}`, which is not a service of this topology",
-                        s.role, d.key
+                    t!(
+                        "rules-unresolved-reference-service",
+                        role = s.role.as_str(),
+                        key = d.key.to_string(),
                     ),
-                    help,
+                    help.as_str(),
                 )
-                .at(d.span.clone(), "no such service"),
+                .at(
+                    d.span.clone(),
+                    t!("rules-unresolved-reference-service-label"),
+                ),
             );
         }
     }

@@ -13,10 +13,18 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::UnsupportedSignatureAlgorithm,
-                format!("certificate {} for {} is signed with {alg}, which Lync does not accept", cx.file.path, cx.fqdn),
-                "have the CA reissue it with sha256WithRSAEncryption (AD CS: AlternateSignatureAlgorithm=0)",
+                t!(
+                    "rules-unsupported-signature-algorithm",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    algorithm = alg.to_string(),
+                ),
+                t!("rules-unsupported-signature-algorithm-help"),
             )
-            .field(Field::SignatureAlgorithm, "not accepted by Lync"),
+            .field(
+                Field::SignatureAlgorithm,
+                t!("rules-unsupported-signature-algorithm-label"),
+            ),
         );
     }
 }
@@ -34,13 +42,18 @@ pub fn check_chain(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::UnsupportedSignatureAlgorithm,
-                format!(
-                    "CA certificate {subject} in the chain of {} for {} is signed with an algorithm Lync does not accept",
-                    cx.file.path, cx.fqdn
+                t!(
+                    "rules-unsupported-signature-algorithm-chain",
+                    subject = subject.as_str(),
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
                 ),
-                "have the CA hierarchy reissued with sha256WithRSAEncryption",
+                t!("rules-unsupported-signature-algorithm-chain-help"),
             )
-            .field(Field::Issuer, "its CA certificate's signature algorithm"),
+            .field(
+                Field::Issuer,
+                t!("rules-unsupported-signature-algorithm-chain-label"),
+            ),
         );
     }
 }

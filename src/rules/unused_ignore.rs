@@ -7,19 +7,24 @@ use super::{Code, Finding, Ignore, Place, Subject};
 /// The `unused-ignore` finding for suppression `index`, pointing at its entry in
 /// the config file.
 pub fn finding(index: usize, ig: &Ignore) -> Finding {
-    let what = match (&ig.server, &ig.certificate) {
-        (Some(s), _) => format!(" for server {s}"),
-        (None, Some(c)) => format!(" for certificate {}", crate::paths::display(c)),
-        _ => String::new(),
+    let code = ig.code.as_str();
+    let message = match (&ig.server, &ig.certificate) {
+        (Some(s), _) => t!(
+            "rules-unused-ignore-server",
+            code = code,
+            server = s.as_str()
+        ),
+        (None, Some(c)) => t!(
+            "rules-unused-ignore-certificate",
+            code = code,
+            certificate = crate::paths::display(c),
+        ),
+        _ => t!("rules-unused-ignore", code = code),
     };
-    Finding::new(
-        Code::UnusedIgnore,
-        format!("the suppression of {}{what} matched no finding", ig.code),
-        "delete the [[ignore]] entry or correct its code, server or certificate",
-    )
-    .subject(Subject::Ignore(index))
-    .label(
-        Place::Config(ig.span.clone()),
-        "this suppression matched nothing",
-    )
+    Finding::new(Code::UnusedIgnore, message, t!("rules-unused-ignore-help"))
+        .subject(Subject::Ignore(index))
+        .label(
+            Place::Config(ig.span.clone()),
+            t!("rules-unused-ignore-label"),
+        )
 }

@@ -18,12 +18,15 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     sink.push(
         cx.finding(
             Code::UnverifiedSignature,
-            format!(
-                "the signature on {subject} (in {} for {}) does not verify with the key of {signer}",
-                cx.file.path, cx.fqdn
+            t!(
+                "rules-unverified-signature",
+                subject = subject.as_str(),
+                path = cx.file.path.as_str(),
+                fqdn = cx.fqdn.as_str(),
+                signer = signer.as_str(),
             ),
-            "the certificate is forged, corrupt or signed by another key with the same CA name: request it again from the internal CA",
+            t!("rules-unverified-signature-help"),
         )
-        .field(Field::Issuer, "signature does not verify with this CA's key"),
+        .field(Field::Issuer, t!("rules-unverified-signature-label")),
     );
 }

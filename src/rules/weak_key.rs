@@ -25,14 +25,16 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::WeakKey,
-                format!(
-                    "certificate {} for {} has a {bits}-bit RSA key",
-                    cx.file.path, cx.fqdn
+                t!(
+                    "rules-weak-key",
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    bits = bits,
                 ),
-                "request a new certificate with a 2048-bit or longer RSA key",
+                t!("rules-weak-key-help"),
             )
             .severity(sev)
-            .field(Field::Key, "shorter than 2048 bits"),
+            .field(Field::Key, t!("rules-weak-key-label")),
         );
     }
 }
@@ -48,14 +50,20 @@ pub fn check_chain(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
         sink.push(
             cx.finding(
                 Code::WeakKey,
-                format!(
-                    "CA {signer} in the chain of {} for {} has a {bits}-bit RSA key, so its signature is not verified",
-                    cx.file.path, cx.fqdn
+                t!(
+                    "rules-weak-key-chain",
+                    signer = signer.as_str(),
+                    path = cx.file.path.as_str(),
+                    fqdn = cx.fqdn.as_str(),
+                    bits = *bits,
                 ),
-                "renew the CA with a 2048-bit or longer key and reissue the certificate",
+                t!("rules-weak-key-chain-help"),
             )
             .severity(severity_for(*bits).unwrap_or(Severity::Warning))
-            .field(Field::Issuer, format!("{bits}-bit CA key")),
+            .field(
+                Field::Issuer,
+                t!("rules-weak-key-chain-label", bits = *bits),
+            ),
         );
     }
 }
