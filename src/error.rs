@@ -32,7 +32,7 @@ pub enum Error {
     #[error("{}", t!("errors-valid-at", value = .value.as_str()))]
     #[diagnostic(code(topocert::usage))]
     ValidAt { value: String },
-    #[error("{}", t!("errors-write", path = .path.as_str(), reason = .source.to_string()))]
+    #[error("{}", t!("errors-write", path = .path.as_str(), reason = crate::i18n::os_error(.source)))]
     #[diagnostic(code(topocert::write))]
     Write {
         path: String,

@@ -50,28 +50,29 @@ impl Fqdn {
     pub fn problem(&self) -> Option<String> {
         let t = self.text.trim();
         if t.is_empty() {
-            return Some(reason("rules-fqdn-empty", &[]));
+            return Some(crate::t!("rules-fqdn-empty"));
         }
         if t.contains('$') {
-            return Some(reason("rules-fqdn-variable", &[("name", t)]));
+            return Some(crate::t!("rules-fqdn-variable", name = t));
         }
         if let Some(bad) = t
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.' || *c == '_'))
         {
-            return Some(reason(
+            return Some(crate::t!(
                 "rules-fqdn-character",
-                &[("name", t), ("char", &bad.to_string())],
+                name = t,
+                char = bad.to_string()
             ));
         }
         if t.split('.').any(|l| l.is_empty() || l.len() > 63) || t.len() > 253 {
-            return Some(reason("rules-fqdn-label-length", &[("name", t)]));
+            return Some(crate::t!("rules-fqdn-label-length", name = t));
         }
         if let Some(l) = t
             .split('.')
             .find(|l| l.starts_with('-') || l.ends_with('-'))
         {
-            return Some(reason("rules-fqdn-hyphen", &[("name", t), ("label", l)]));
+            return Some(crate::t!("rules-fqdn-hyphen", name = t, label = l));
         }
         None
     }
@@ -115,16 +116,6 @@ fn is_public_suffix_shape(suffix: &str) -> bool {
         }
         _ => false,
     }
-}
-
-/// Reason `id` of locales/*/rules.ftl (`rules-fqdn-…`) with its arguments, in the
-/// language of the run.
-fn reason(id: &str, args: &[(&str, &str)]) -> String {
-    let mut a = crate::i18n::Args::new();
-    for (k, v) in args {
-        a.set(*k, crate::i18n::Value::from(*v));
-    }
-    crate::i18n::message(id, Some(&a))
 }
 
 impl PartialEq for Fqdn {

@@ -145,6 +145,41 @@ fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
     Some(b.format_pattern(pattern, args, &mut errors).into_owned())
 }
 
+/// An operating-system error as people read it: in English the system's own words
+/// (`No such file or directory (os error 2)`); in another language the catalogue's
+/// words for the common kinds, with the same error number, else the system's words.
+pub fn os_error(e: &std::io::Error) -> String {
+    os_error_in(current(), e)
+}
+
+/// [`os_error`] in a given language.
+pub fn os_error_in(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    let id = match e.kind() {
+        K::NotFound => "core-os-not-found",
+        K::PermissionDenied => "core-os-permission-denied",
+        K::IsADirectory => "core-os-is-a-directory",
+        K::NotADirectory => "core-os-not-a-directory",
+        K::AlreadyExists => "core-os-already-exists",
+        K::StorageFull => "core-os-storage-full",
+        K::ReadOnlyFilesystem => "core-os-read-only",
+        _ => return e.to_string(),
+    };
+    let text = message_in(lang, id, None);
+    match e.raw_os_error() {
+        Some(code) => {
+            let mut args = FluentArgs::new();
+            args.set("text", text);
+            args.set("code", code);
+            message_in(lang, "core-os-error", Some(&args))
+        }
+        None => text,
+    }
+}
+
 /// A message of the catalogue in the language of the run:
 /// `t!("core-count-servers", n = 3)`. Argument names are the Fluent
 /// variable names (`$path`); values are strings or numbers.
@@ -218,6 +253,20 @@ mod tests {
         // An argument is inserted as it is, without isolation marks.
         let s = t_in!(Lang::En, "core-count-servers", n = 2);
         assert!(!s.contains('\u{2068}'), "{s:?}");
+    }
+
+    #[test]
+    fn os_errors_keep_the_system_words_in_english_and_their_number_in_japanese() {
+        let e = std::io::Error::from_raw_os_error(2);
+        assert_eq!(os_error_in(Lang::En, &e), e.to_string());
+        let ja = os_error_in(Lang::Ja, &e);
+        assert!(
+            ja.starts_with("ファイルまたはディレクトリが見つかりません"),
+            "{ja}"
+        );
+        assert!(ja.ends_with("(OS エラー 2)"), "{ja}");
+        let other = std::io::Error::other("boom");
+        assert_eq!(os_error_in(Lang::Ja, &other), "boom");
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl fmt::Display for TextEncoding {
 #[non_exhaustive]
 pub enum SourceError {
     // The OS reason is part of the message (not a `#[source]`), so it is shown once.
-    #[error("{}", t!("errors-source-read", path = crate::paths::display(.path), reason = .error.to_string()))]
+    #[error("{}", t!("errors-source-read", path = crate::paths::display(.path), reason = crate::i18n::os_error(.error)))]
     #[diagnostic(
         code(topocert::read),
         help("{}", t!("errors-source-help-read"))

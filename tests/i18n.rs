@@ -295,6 +295,9 @@ const UNTRANSLATED: &[&str] = &[
     "SSL",
     "Base",
     "RSASSA",
+    // an EKU name and the probe's URL scheme, as the output shows them
+    "clientAuth",
+    "tls",
     // option names: `check --probe`
     "check",
     "probe",
@@ -400,6 +403,14 @@ fn the_japanese_catalogue_has_no_english_left() {
                 plain.push(' ');
             }
         }
+        // Distinguished names in examples (`CN=Contoso Root CA`) are data: from `CN=`
+        // to the first bracket or non-ASCII character.
+        while let Some(i) = plain.find("CN=") {
+            let end = plain[i..]
+                .find(|c: char| !c.is_ascii() || c == '(' || c == ')')
+                .map_or(plain.len(), |e| i + e);
+            plain.replace_range(i..end, " ");
+        }
         // Option names (`--save-probed`) stay as they are.
         let plain: String = plain
             .split_whitespace()
@@ -500,4 +511,31 @@ fn explain_speaks_the_chosen_language_and_keeps_the_code() {
     );
     // The English text is the same with --lang en.
     assert_eq!(explain(&["explain", "ca-mismatch", "--lang", "en"]), en);
+}
+
+#[test]
+fn english_counts_take_their_plural() {
+    use topocert::t_in;
+    assert_eq!(
+        t_in!(Lang::En, "rules-expires-soon-label", days = 1),
+        "within 1 day"
+    );
+    assert_eq!(
+        t_in!(Lang::En, "rules-expires-soon-label", days = 30),
+        "within 30 days"
+    );
+    let one = t_in!(
+        Lang::En,
+        "rules-expires-soon",
+        path = "a.cer",
+        fqdn = "fe01.contoso.local",
+        date = "2026-06-02",
+        left = 1,
+        valid_at = "2026-06-01"
+    );
+    assert!(one.ends_with("(1 day after 2026-06-01)"), "{one}");
+    assert_eq!(
+        t_in!(Lang::En, "cli-plan-wrote", n = 1),
+        "topocert: wrote 1 request template"
+    );
 }

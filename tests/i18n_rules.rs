@@ -106,22 +106,7 @@ fn redact(text: &str, values: &[String]) -> String {
 /// becomes Japanese with its own catalogue (names.rs: plan.ftl, certificate loading
 /// and the probe: errors.ftl, the default domain note: errors.ftl).
 /// `*` stands for one input value (a run of non-blank characters).
-const FOREIGN: &[&str] = &[
-    // src/topology/resolve.rs: the DNS suffix note of bare-host-name.
-    "the DNS suffix pool * uses",
-    // src/roles.rs: role names in the ca-inferred count.
-    "file-transfer server",
-    // src/certs: why a file cannot be read.
-    "not a certificate: no PEM block, DER certificate, PKCS#7 or PKCS#12 structure found",
-    // src/probe.rs: why a probe failed.
-    "the connection was refused (nothing listens on port *)",
-    // src/names.rs: why a name is required.
-    "internal web services FQDN (no override: the pool FQDN)",
-    "internal sign-in discovery for SIP domain *",
-    "external sign-in discovery for SIP domain *",
-    "server FQDN",
-    "pool FQDN",
-];
+const FOREIGN: &[&str] = &[];
 
 /// `text` without the matches of `pattern` (`*`: one run of non-blank characters).
 fn remove_pattern(text: &str, pattern: &str) -> String {

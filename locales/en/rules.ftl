@@ -109,10 +109,19 @@ rules-expired = certificate { $path } for { $fqdn } expired on { $date }
 rules-expired-help = renew the certificate from the internal CA
 rules-expired-label = before { $valid_at }
 # $left: days from $valid_at to $date.
-rules-expires-soon = certificate { $path } for { $fqdn } expires on { $date } ({ $left } days after { $valid_at })
+rules-expires-soon = { $left ->
+    [one] certificate { $path } for { $fqdn } expires on { $date } ({ $left } day after { $valid_at })
+   *[other] certificate { $path } for { $fqdn } expires on { $date } ({ $left } days after { $valid_at })
+}
 # $days: the warning window (`expires-soon-days`).
-rules-expires-soon-help = renew the certificate before the change; the warning window is { $days } days
-rules-expires-soon-label = within { $days } days
+rules-expires-soon-help = { $days ->
+    [one] renew the certificate before the change; the warning window is { $days } day
+   *[other] renew the certificate before the change; the warning window is { $days } days
+}
+rules-expires-soon-label = { $days ->
+    [one] within { $days } day
+   *[other] within { $days } days
+}
 rules-not-yet-valid = certificate { $path } for { $fqdn } is not valid before { $date }
 rules-not-yet-valid-help = schedule the change after the start date or have the certificate reissued
 rules-not-yet-valid-label = after { $valid_at }

@@ -49,9 +49,8 @@ explain-ca-inferred = 想定される内部 CA が指定されず、推定され
     .fix =
         内部のルート CA または発行元 CA の証明書を `--ca` で指定してください。
     .example =
-        `expected CA inferred as CN=Contoso Issuing CA: it issued 4 of the 5 certificates
-        of the topology's internal servers (file-transfer server: 2, Director: 1,
-        Mediation: 1)`
+        「想定される CA を CN=Contoso Issuing CA と推定しました: トポロジの内部サーバーの証明書
+        5 個のうち 4 個を発行しています (ファイル転送サーバー: 2, ディレクター: 1, 仲介: 1)」
 
 explain-ca-mismatch = 証明書が内部 CA によって発行されていません
     .what =
@@ -70,8 +69,8 @@ explain-ca-mismatch = 証明書が内部 CA によって発行されていませ
     .fix =
         内部 CA (メッセージに示されている CA) に証明書を要求し、ファイルを置き換えてください。
     .example =
-        `certificate certs/fe02.cer for fe02.contoso.local was issued by CN=Northwind
-        Public TLS CA, not by the internal CA (CN=Contoso Root CA)`
+        「fe02.contoso.local の証明書 certs/fe02.cer は、内部 CA (CN=Contoso Root CA) ではなく
+        CN=Northwind Public TLS CA によって発行されています」
 
 explain-cross-certified-chain = チェーンがクロス証明書を経由して内部 CA に到達しています
     .what =
@@ -88,8 +87,8 @@ explain-cross-certified-chain = チェーンがクロス証明書を経由して
         `certutil -dspublish -f FILE CrossCA` で公開できます)。それ以外の場合は、内部 CA に証明書を
         要求してください。
     .example =
-        `the chain of certs/fe01.cer for fe01.contoso.local reaches the internal CA through
-        the cross-certificate CN=Fabrikam Root CA issued by CN=Contoso Root CA`
+        「fe01.contoso.local の証明書 certs/fe01.cer のチェーンは、CN=Contoso Root CA が発行した
+        クロス証明書 CN=Fabrikam Root CA を経由して内部 CA に至ります」
 
 explain-duplicate-fqdn = トポロジで同じマシンが 2 回指定されています
     .what =
@@ -111,7 +110,7 @@ explain-expired = 証明書の有効期限が切れています
     .fix =
         変更作業の前に、内部 CA で証明書を更新してください。
     .example =
-        2026-06-01 にチェックした `Not After: 2025-01-01T00:00:00Z`。
+        2026-06-01 にチェックした「有効期間の終了: 2025-01-01T00:00:00Z」。
 
 explain-expires-soon = 証明書がまもなく有効期限切れになります
     .what =
@@ -124,7 +123,7 @@ explain-expires-soon = 証明書がまもなく有効期限切れになります
     .fix =
         変更作業の前に証明書を更新してください。
     .example =
-        2026-06-01 にチェックした `Not After: 2026-06-15T00:00:00Z`。
+        2026-06-01 にチェックした「有効期間の終了: 2026-06-15T00:00:00Z」。
 
 explain-invalid-fqdn = トポロジ内の FQDN が DNS 名ではありません
     .what =
@@ -163,8 +162,8 @@ explain-issuer-not-supplied = 発行者のキーを持つ証明書が指定さ�
         メッセージに示されている CA 証明書 (サブジェクトとキー ID) を `--ca` で指定するか、証明書
         ファイルに含めてください (チェーンを含む PEM、P7B、または PFX)。
     .example =
-        `the chain of certs/fe01.cer for fe01.contoso.local stops at CN=fe01.contoso.local:
-        its issuer CN=Contoso Issuing CA (key id 3f1a…) was not supplied`
+        「fe01.contoso.local の証明書 certs/fe01.cer のチェーンは CN=fe01.contoso.local で
+        止まっています: その発行者 CN=Contoso Issuing CA (キー ID 3f1a…) の証明書が指定されていません」
 
 explain-missing-certificate = 常設チャットのファイル転送サーバーに証明書がありません
     .what =
@@ -193,7 +192,7 @@ explain-missing-crl-distribution-point = 証明書に CRL 配布ポイントが�
     .fix =
         CA で CDP 拡張機能を構成し、証明書を再発行してください。
     .example =
-        `CRL Distribution: (none)`
+        「CRL 配布ポイント: (なし)」
 
 explain-missing-fqdn = プールまたはサーバーに FQDN がありません
     .what =
@@ -220,7 +219,7 @@ explain-missing-server-auth = 証明書の EKU でサーバー認証が許可さ
     .fix =
         サーバー認証を含むテンプレート ("Web サーバー" テンプレートなど) から証明書を要求してください。
     .example =
-        `Extended Key Usage: clientAuth`
+        「拡張キー使用法: clientAuth」
 
 explain-missing-web-name = プールの他の Web サービスに必要な名前が証明書にありません
     .what =
@@ -339,8 +338,9 @@ explain-probe-differs = サーバーが、指定されたファイルとは別�
         または `Set-CsCertificate`)、そのサーバーのファイルを指定せずに `--probe` を実行して、提示
         される証明書をチェックしてください。
     .example =
-        `fe01.contoso.local presents serial 0a1b over TLS, but the file certs/fe01.cer
-        supplied for it holds serial 7f00`
+        「fe01.contoso.local は tls://fe01.contoso.local:443 でシリアル番号 0a1b を提示していますが、
+        このサーバー用に指定されたファイル certs/fe01.cer のシリアル番号は 7f00 です。
+        チェックしたのは指定されたファイルです」
 
 explain-probe-failed = check --probe でサーバーから証明書を取得できませんでした
     .what =
@@ -361,8 +361,8 @@ explain-probe-failed = check --probe でサーバーから証明書を取得で�
         すると効果があります)、サーバーで TLS 1.2 を有効にするか、証明書をエクスポートしてそのファイル
         を代わりに `--certs` で指定してください。
     .example =
-        `cannot take a certificate from tls://fe01.contoso.local:443 (10.0.0.5:443):
-        the connection was refused (nothing listens on port 443)`
+        「tls://fe01.contoso.local:443 (10.0.0.5:443) から証明書を取得できません: 接続が拒否されました
+        (ポート 443 で待ち受けているものがありません)」
 
 explain-sha1-signature = 証明書が SHA-1 で署名されています
     .what =
@@ -373,7 +373,7 @@ explain-sha1-signature = 証明書が SHA-1 で署名されています
     .fix =
         SHA-256 で証明書を再発行してください。
     .example =
-        `Signature Algorithm: sha1WithRSAEncryption`
+        「署名アルゴリズム: sha1WithRSAEncryption」
 
 explain-unreadable-certificate = 指定された証明書ファイルを読み取りまたは解析できません
     .what =
@@ -389,7 +389,7 @@ explain-unreadable-certificate = 指定された証明書ファイルを読み�
         証明書をもう一度エクスポートするか (Base-64 の `.cer` または DER)、PKCS#12 のパスワードを
         環境変数に設定し、その名前を `--pfx-password-env` で指定してください。
     .example =
-        `certs/fe01.pfx: PKCS#12 password is wrong or missing`
+        「証明書 certs/fe01.pfx を読み取れません: パスワードが間違っています」
 
 explain-unresolved-reference = サービスがトポロジにないクラスターまたはサービスを参照しています
     .what =
@@ -419,7 +419,7 @@ explain-unsupported-signature-algorithm = 証明書が Lync で拒否される�
         CA に sha256WithRSAEncryption で証明書を発行してもらってください (AD CS では、CA で
         `AlternateSignatureAlgorithm` を 0 に設定します)。
     .example =
-        `Signature Algorithm: RSASSA-PSS`
+        「署名アルゴリズム: RSASSA-PSS」
 
 explain-unused-ignore = 設定ファイルの抑制がどの検出結果とも一致しませんでした
     .what =
@@ -461,4 +461,4 @@ explain-weak-key = RSA キーが 2048 ビット未満です
     .fix =
         2048 ビット (またはそれ以上) のキーで新しい証明書を要求してください。
     .example =
-        `Public Key: RSA 1024 bits`
+        「公開キー: RSA 1024 ビット」

@@ -70,7 +70,7 @@ pub(crate) fn render_clean(h: &GraphicalReportHandler, d: &dyn Diagnostic) -> St
 /// `ヒント:` (two columns wider), and the help's continuation lines are indented to
 /// match. The help is the only part of a report whose line starts with `  help: `
 /// (after the colour code): messages and labels start with a frame character.
-fn localize_help(s: String, lang: Lang) -> String {
+pub(crate) fn localize_help(s: String, lang: Lang) -> String {
     const HELP: &str = "  help: ";
     const MORE: &str = "        ";
     if lang == Lang::En || !s.contains(HELP) {

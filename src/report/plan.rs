@@ -286,6 +286,7 @@ pub fn render_human(plan: &Plan, emitted: &[PathBuf], color: bool) -> String {
         if h.render_report(&mut s, &d).is_err() {
             s = format!("{d}\n");
         }
+        let s = super::human::localize_help(s, crate::i18n::current());
         out.push_str(s.trim_end());
         out.push_str("\n\n");
         rows.push(row);

@@ -33,7 +33,7 @@ pub fn check(cx: &FilesCx<'_>, sink: &mut Vec<Finding>) {
         } => {
             let roles = roles
                 .iter()
-                .map(|(r, n)| format!("{r}: {n}"))
+                .map(|(r, n)| format!("{}: {n}", crate::roles::role_name(r)))
                 .collect::<Vec<_>>()
                 .join(", ");
             sink.push(

@@ -25,18 +25,9 @@ macro_rules! declare_rule {
     };
 }
 
-/// A message of locales/*/rules.ftl in the language of the run: `t!("rules-expired",
-/// path = …)`, the crate's `t!` spelled through `crate::i18n` (the path the
-/// architecture test reads as the `i18n` stage).
+/// `t!` for every rule module (textual scope): the crate's [`crate::t!`].
 macro_rules! t {
-    ($id:expr) => {
-        crate::i18n::message($id, None)
-    };
-    ($id:expr, $($key:ident = $value:expr),+ $(,)?) => {{
-        let mut args = crate::i18n::Args::new();
-        $( args.set(stringify!($key), crate::i18n::Value::from($value)); )+
-        crate::i18n::message($id, Some(&args))
-    }};
+    ($($arg:tt)*) => { crate::t!($($arg)*) };
 }
 
 pub mod ambiguous_certificate;
