@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+mod common;
+
 use assert_cmd::Command;
 use topocert::cli::help;
 use topocert::i18n::{Lang, message_in};
@@ -101,13 +103,7 @@ fn every_command_line_text_has_its_japanese() {
     }
 }
 
-fn topocert() -> Command {
-    let mut c = Command::cargo_bin("topocert").unwrap();
-    c.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
-    c
-}
+use common::topocert_without_locale as topocert;
 
 fn stdout(c: &mut Command) -> String {
     let out = c.output().unwrap();

@@ -4,9 +4,11 @@
 //! says (input values and the texts of the system and of parsers are data and are
 //! taken out first). The English runs still say what they said.
 
+mod common;
+
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+use common::{has_japanese, topocert_without_locale};
 use topocert::i18n::{self, Lang};
 
 struct Run {
@@ -16,11 +18,8 @@ struct Run {
 }
 
 fn run(lang: Option<&str>, args: &[&str]) -> Run {
-    let mut cmd = Command::cargo_bin("topocert").unwrap();
+    let mut cmd = topocert_without_locale();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
         .env("NO_COLOR", "1")
         .args(args);
     if let Some(l) = lang {
@@ -102,12 +101,6 @@ fn own_words(stderr: &str, data: &[&str]) -> String {
         .join(" ")
 }
 
-/// Whether `s` holds Japanese (kana or kanji).
-fn has_japanese(s: &str) -> bool {
-    s.chars()
-        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
-}
-
 /// One exit-2 case: the Japanese run exits like the English one, keeps `keep`
 /// (positions, paths), says each of `ja`, and leaves no English of its own; the
 /// English run says each of `en`.
@@ -153,37 +146,13 @@ fn bad(name: &str) -> String {
     format!("tests/data/topology/bad/{name}")
 }
 
-/// A file in the system temp directory, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str, bytes: &[u8]) -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let dir = std::env::temp_dir().join(format!(
-            "topocert-i18n-errors-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-        if let Some(d) = self.0.parent() {
-            let _ = std::fs::remove_dir(d);
-        }
-    }
+/// `bytes` as `name` in a new temporary folder (removed with the returned guard).
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
 }
 
 const TOPOLOGY: &str = "samples/standard-edition/topology.xml";
@@ -315,8 +284,8 @@ fn odd_length_utf16() {
 
 #[test]
 fn a_bad_config_file() {
-    let cfg = TempFile::new("topocert.toml", b"[rules]\nexpired = \"block\"\n");
-    let p = cfg.path();
+    let (_dir, cfg) = temp_file("topocert.toml", b"[rules]\nexpired = \"block\"\n");
+    let p = cfg.as_str();
     case(
         &["check", TOPOLOGY, "--config", p],
         &[&format!("{p}:2:11: ")],
@@ -332,8 +301,8 @@ fn a_bad_config_file() {
         &[p],
     );
     // The TOML parser's own text stays as it is, inside our sentence.
-    let cfg = TempFile::new("topocert.toml", b"[rulez]\n");
-    let p = cfg.path();
+    let (_dir, cfg) = temp_file("topocert.toml", b"[rulez]\n");
+    let p = cfg.as_str();
     let toml = "unknown field `rulez`, expected one of `certificates`, `rules`, `ignore`, `web`";
     case(
         &["check", TOPOLOGY, "--config", p],

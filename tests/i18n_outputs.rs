@@ -3,26 +3,17 @@
 //! `--lang ja`; no English sentence left in any of them; the environment's locale
 //! choosing Japanese for people and English for machine-readable documents.
 
-use assert_cmd::Command;
+mod common;
 
-const ENTERPRISE: &[&str] = &[
-    "check",
-    "samples/enterprise/topology.xml",
-    "--certs",
-    "samples/enterprise/certs",
-    "--ca",
-    "samples/enterprise/ca/internal-root.cer",
-    "--valid-at",
-    "2026-06-01",
-];
+use assert_cmd::Command;
+use common::{has_japanese, topocert_without_locale};
+
+const ENTERPRISE: &[&str] = common::ENTERPRISE_CHECK;
 
 /// The binary with no locale from the environment, colour off.
 fn topocert() -> Command {
-    let mut c = Command::cargo_bin("topocert").unwrap();
-    c.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("CLICOLOR_FORCE")
+    let mut c = topocert_without_locale();
+    c.env_remove("CLICOLOR_FORCE")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100");
     c
@@ -45,11 +36,6 @@ fn run(c: &mut Command) -> Run {
 
 fn ja(args: &[&str]) -> Run {
     run(topocert().args(["--lang", "ja"]).args(args))
-}
-
-fn has_japanese(s: &str) -> bool {
-    s.chars()
-        .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// English left in a Japanese text: runs of two or more English words (lowercase

@@ -7,7 +7,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{has_japanese, topocert_without_locale};
 use serde_json::Value;
 use topocert::i18n::Lang;
 use topocert::names::Why;
@@ -20,11 +22,8 @@ struct Out {
 }
 
 fn run_in(dir: Option<&Path>, args: &[&str]) -> Out {
-    let mut c = Command::cargo_bin("topocert").expect("the binary is built");
-    c.env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("NO_COLOR")
+    let mut c = topocert_without_locale();
+    c.env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .args(args);
     if let Some(d) = dir {
@@ -52,11 +51,6 @@ fn flat(s: &str) -> String {
 
 fn contains(haystack: &str, needle: &str) -> bool {
     flat(haystack).contains(&flat(needle))
-}
-
-fn has_japanese(s: &str) -> bool {
-    s.chars()
-        .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Two consecutive lowercase English words (`[a-z]{2,} [a-z]{2,}`) in the text a

@@ -4,7 +4,9 @@
 //! name takes two columns per character), the certificate summary's value column
 //! too; and the English run still says what it said.
 
-use assert_cmd::Command;
+mod common;
+
+use common::topocert_without_locale;
 use topocert::i18n::Lang;
 use topocert::roles::role_name_in;
 use unicode_width::UnicodeWidthStr;
@@ -13,11 +15,7 @@ use unicode_width::UnicodeWidthStr;
 const JA_SITES: &str = "tests/data/topology/ja-sites.xml";
 
 fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("topocert")
-        .unwrap()
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+    let out = topocert_without_locale()
         .env("NO_COLOR", "1")
         .args(args)
         .output()
@@ -31,16 +29,7 @@ fn run(args: &[&str]) -> String {
 }
 
 fn enterprise(extra: &[&str]) -> String {
-    let mut args = vec![
-        "check",
-        "samples/enterprise/topology.xml",
-        "--certs",
-        "samples/enterprise/certs",
-        "--ca",
-        "samples/enterprise/ca/internal-root.cer",
-        "--valid-at",
-        "2026-06-01",
-    ];
+    let mut args = common::ENTERPRISE_CHECK.to_vec();
     args.extend_from_slice(extra);
     run(&args)
 }

@@ -19,16 +19,7 @@ use common::{Out, assert_valid, parse_json, run_cmd, sample_check_args, schema};
 use serde_json::{Value, json};
 use topocert::rules::Code;
 
-const ENTERPRISE: &[&str] = &[
-    "check",
-    "samples/enterprise/topology.xml",
-    "--certs",
-    "samples/enterprise/certs",
-    "--ca",
-    "samples/enterprise/ca/internal-root.cer",
-    "--valid-at",
-    "2026-06-01",
-];
+const ENTERPRISE: &[&str] = common::ENTERPRISE_CHECK;
 
 const MULTI_SITE: &[&str] = &[
     "check",

@@ -16,86 +16,24 @@ pub fn check(cx: &ServerCx<'_>, sink: &mut Vec<Finding>) {
     else {
         return;
     };
-    let path = cx.file.path.as_str();
-    let fqdn = cx.fqdn.as_str();
-    let subject = subject.as_str();
-    let issuer = issuer.as_str();
-    let key = key_id.as_deref().unwrap_or_default();
-    let keyed = if key_id.is_some() { "yes" } else { "no" };
-    let (message, help) = match renewal {
-        Renewal::Unknown => (
-            t!(
-                "rules-issuer-not-supplied",
-                path = path,
-                fqdn = fqdn,
-                subject = subject,
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-            t!(
-                "rules-issuer-not-supplied-help",
-                issuing = if subject == cx.leaf.info.subject {
-                    "yes"
-                } else {
-                    "no"
-                },
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-        ),
-        Renewal::Ca => (
-            t!(
-                "rules-issuer-not-supplied-ca",
-                path = path,
-                fqdn = fqdn,
-                subject = subject,
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-            t!(
-                "rules-issuer-not-supplied-ca-help",
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-        ),
-        Renewal::Root if subject == issuer => (
-            t!(
-                "rules-issuer-not-supplied-root-self",
-                path = path,
-                fqdn = fqdn,
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-            t!(
-                "rules-issuer-not-supplied-root-self-help",
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-        ),
-        Renewal::Root => (
-            t!(
-                "rules-issuer-not-supplied-root",
-                path = path,
-                fqdn = fqdn,
-                subject = subject,
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-            t!(
-                "rules-issuer-not-supplied-root-help",
-                issuer = issuer,
-                keyed = keyed,
-                key = key,
-            ),
-        ),
+    // One set of arguments; each variant's message uses those it needs.
+    let mut args = crate::i18n::Args::new();
+    args.set("path", cx.file.path.as_str());
+    args.set("fqdn", cx.fqdn.as_str());
+    args.set("subject", subject.as_str());
+    args.set("issuer", issuer.as_str());
+    args.set("keyed", if key_id.is_some() { "yes" } else { "no" });
+    args.set("key", key_id.as_deref().unwrap_or_default());
+    let issuing = subject == &cx.leaf.info.subject;
+    args.set("issuing", if issuing { "yes" } else { "no" });
+    let id = match renewal {
+        Renewal::Unknown => "rules-issuer-not-supplied",
+        Renewal::Ca => "rules-issuer-not-supplied-ca",
+        Renewal::Root if subject == issuer => "rules-issuer-not-supplied-root-self",
+        Renewal::Root => "rules-issuer-not-supplied-root",
     };
+    let message = crate::i18n::message(id, Some(&args));
+    let help = crate::i18n::message(&format!("{id}-help"), Some(&args));
     sink.push(
         cx.finding(Code::IssuerNotSupplied, message, help)
             .field(Field::Issuer, t!("rules-issuer-not-supplied-label")),

@@ -47,6 +47,34 @@ pub fn sample_check_args(name: &str, topology: &str) -> Vec<String> {
     ]
 }
 
+/// `check` of the enterprise sample, as the README runs it (made to fail: exit 1).
+pub const ENTERPRISE_CHECK: &[&str] = &[
+    "check",
+    "samples/enterprise/topology.xml",
+    "--certs",
+    "samples/enterprise/certs",
+    "--ca",
+    "samples/enterprise/ca/internal-root.cer",
+    "--valid-at",
+    "2026-06-01",
+];
+
+/// Whether `s` holds Japanese: kana or CJK ideographs.
+pub fn has_japanese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+/// The binary with no language from the environment (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG` removed), so a test chooses it with `--lang` or sets one itself.
+pub fn topocert_without_locale() -> Command {
+    let mut c = Command::cargo_bin("topocert").expect("the binary is built");
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    c
+}
+
 /// What a run of the binary gave.
 pub struct Out {
     pub code: i32,
