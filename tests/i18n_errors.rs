@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::{has_japanese, topocert_without_locale};
 use topocert::i18n::{self, Lang};
 
@@ -482,33 +480,4 @@ fn nested_reasons_are_whole_messages_in_both_languages() {
         ),
         "the setting of expires-soon must be \"deny\", \"warn\", \"allow\" or a table such as { level = \"warn\", days = 60 }"
     );
-}
-
-/// Every `"errors-…"` id the sources name (message ids kept in `&'static str`
-/// reasons too, not only `t!("…")`) is in both catalogues.
-#[test]
-fn every_errors_id_in_the_sources_exists() {
-    let mut stack = vec![PathBuf::from("src")];
-    let mut missing = Vec::new();
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let text = std::fs::read_to_string(&p).unwrap();
-                for (i, _) in text.match_indices("\"errors-") {
-                    let rest = &text[i + 1..];
-                    let Some(end) = rest.find('"') else { continue };
-                    let id = &rest[..end];
-                    for lang in [Lang::En, Lang::Ja] {
-                        if i18n::message_in(lang, id, None) == id {
-                            missing.push(format!("{}: {id} ({lang:?})", p.display()));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    assert!(missing.is_empty(), "{missing:#?}");
 }
