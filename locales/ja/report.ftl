@@ -34,6 +34,7 @@ report-file-status = { $status ->
 # $format: published または tbxml。
 report-topology-format = { $format ->
     [published] 公開されたトポロジ
+    [tbxml] トポロジ ビルダーのファイル (.tbxml)
    *[other] { $format }
 }
 
