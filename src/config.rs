@@ -256,13 +256,7 @@ impl Config {
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            fail(
-                span,
-                t!(
-                    "errors-config-toml",
-                    reason = e.message().trim_end_matches('\n')
-                ),
-            )
+            fail(span, toml_message(e.message().trim_end_matches('\n')))
         })?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut cfg = Config {
@@ -376,9 +370,58 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     src.line_col(offset)
 }
 
+/// The TOML reader's message in the language of the run. A key the file may not
+/// have and a missing key are said in the catalogue's words (serde words them
+/// `unknown field `x`, expected one of `a`, `b`` and `missing field `x``); every
+/// other message is the parser's own, quoted.
+fn toml_message(text: &str) -> String {
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        if let Some((key, expected)) = rest.split_once("`, expected ") {
+            let (many, allowed) = match expected.strip_prefix("one of ") {
+                Some(list) => ("yes", list),
+                None => ("no", expected),
+            };
+            if allowed.starts_with('`') {
+                return t!(
+                    "errors-config-toml-unknown-field",
+                    key = key,
+                    many = many,
+                    allowed = allowed
+                );
+            }
+        }
+    }
+    if let Some(key) = text
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return t!("errors-config-toml-missing-field", key = key);
+    }
+    t!("errors-config-toml", reason = text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_messages_keep_serde_wording_in_english() {
+        for m in [
+            "unknown field `rulez`, expected one of `certificates`, `rules`",
+            "unknown field `x`, expected `reason`",
+            "missing field `reason`",
+            "string values must be quoted, expected literal string",
+            "unknown field `x`, there are no fields",
+        ] {
+            assert_eq!(toml_message(m), m);
+        }
+        let ja = crate::i18n::message_in(
+            crate::i18n::Lang::Ja,
+            "errors-config-toml-missing-field",
+            None,
+        );
+        assert!(ja.contains("必須のキー"), "{ja}");
+    }
 
     fn parse(text: &str) -> Result<Config, Box<ConfigError>> {
         Config::parse(Path::new("dir/topocert.toml"), text.to_string())

@@ -248,8 +248,8 @@ fn truncated_inside_an_attribute_value() {
         &[
             &msg,
             &snippet,
-            "attribute value not closed",
-            "`\"` not found",
+            "the file ends inside an attribute value; it is truncated",
+            "expected `\"`",
         ],
     );
 }

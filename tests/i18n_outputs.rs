@@ -91,9 +91,11 @@ fn english_runs(text: &str) -> Vec<String> {
 /// sentences: format and command names.
 fn english_left(text: &str) -> Vec<String> {
     const DATA: &[&str] = &["topocert check", "topocert plan", "topocert explain"];
+    const COMMANDS: &[&str] = &["check", "list", "plan", "explain", "completions", "man"];
     english_runs(text)
         .into_iter()
         .filter(|r| !DATA.iter().any(|d| r.contains(d)))
+        .filter(|r| !r.split(' ').all(|w| COMMANDS.contains(&w)))
         .collect()
 }
 
@@ -248,4 +250,88 @@ fn the_locale_chooses_japanese_for_people_and_english_for_machines() {
         .env("LC_ALL", "en_US.UTF-8")
         .args(ENTERPRISE));
     assert!(!has_japanese(&c.stdout), "{}", c.stdout);
+}
+
+/// Every exit-2 diagnostic the suite's fixtures and usage errors trigger, in
+/// Japanese: every malformed topology, every bad config file, and the command
+/// line's own refusals. Each says its reason in Japanese with no English sentence.
+#[test]
+fn every_exit_2_diagnostic_is_japanese() {
+    let mut cases: Vec<Vec<String>> = Vec::new();
+    let files = |dir: &str| {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    for f in files("tests/data/topology/bad") {
+        cases.push(vec!["list".into(), f]);
+    }
+    for f in files("tests/cmd/config/bad") {
+        cases.push(
+            ["check", "samples/enterprise/topology.xml", "--config", &f]
+                .map(String::from)
+                .to_vec(),
+        );
+    }
+    let tb = "samples/enterprise/topology.xml";
+    for args in [
+        &["list", "tests/data/topology"][..],
+        &["list", tb, "--max-input-size", "100"],
+        &["check", tb, "--ca", "tests/data/topology/bad/binary.bin"],
+        &["check", tb, "--ca", "samples/enterprise/no-such-ca.cer"],
+        &[
+            "check",
+            tb,
+            "--pfx-password-env",
+            "TOPOCERT_TEST_UNSET_VARIABLE",
+        ],
+        &["check", tb, "--valid-at", "yesterday"],
+        &["check", tb, "--output", tb],
+        &["man", "no-such-command"],
+    ] {
+        cases.push(args.iter().map(|s| s.to_string()).collect());
+    }
+    assert!(cases.len() >= 30, "{}", cases.len());
+    let mut failures = Vec::new();
+    for args in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = ja(&args);
+        if r.status != Some(2) {
+            failures.push(format!("{args:?}: exit {:?}\n{}", r.status, r.stderr));
+            continue;
+        }
+        // The first lines hold the message and the help: the source snippet in
+        // between is the input's own text.
+        let said: String = r
+            .stderr
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                !(t.starts_with(|c: char| c.is_ascii_digit())
+                    || t.starts_with('·')
+                    || t.starts_with('╭')
+                    || t.starts_with('╰'))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !has_japanese(&said) {
+            failures.push(format!("{args:?}: no Japanese\n{}", r.stderr));
+        }
+        // One line, miette's wrapping undone; the TOML reader's own words about TOML
+        // syntax are quoted as they are.
+        let said = said
+            .lines()
+            .map(|l| l.trim().trim_start_matches('│').trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("string values must be quoted, expected literal string", "");
+        let left = english_left(&said);
+        if !left.is_empty() {
+            failures.push(format!("{args:?}: English left {left:?}\n{}", r.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -25,6 +25,8 @@ errors-topology-help-undefined-entity = topology exports never use custom entiti
 errors-topology-label-expected = expected `{ $what }`
 errors-topology-unclosed-tag = the file ends inside a tag; it is truncated
 errors-topology-unclosed-comment = a comment is never closed
+errors-topology-unclosed-value = the file ends inside an attribute value; it is truncated
+errors-topology-invalid-bang = `<!` begins no comment, CDATA section or DOCTYPE
 errors-topology-unclosed-cdata = a CDATA section is never closed
 errors-topology-unclosed-doctype = the DOCTYPE declaration is never closed
 errors-topology-unclosed-pi = a processing instruction is never closed
@@ -155,6 +157,14 @@ errors-config-too-large = it is larger than the { $limit }-byte limit
 errors-config-not-utf8 = stream did not contain valid UTF-8
 # The TOML parser's own message. $reason: its text (English).
 errors-config-toml = { $reason }
+# A key topocert.toml may not have in its place. $key: the key; $allowed: the keys
+# it may have there, as `a`, `b`; $many: yes when there are several.
+errors-config-toml-unknown-field = { $many ->
+    [yes] unknown field `{ $key }`, expected one of { $allowed }
+   *[no] unknown field `{ $key }`, expected { $allowed }
+}
+# A key that must be there. $key: the key.
+errors-config-toml-missing-field = missing field `{ $key }`
 # $code: the rule code written in the file.
 errors-config-unknown-code = unknown rule code `{ $code }` (see `topocert explain --all`)
 # $level: the level written; $code: the rule code.

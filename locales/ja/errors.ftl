@@ -24,6 +24,8 @@ errors-topology-help-undefined-entity = トポロジのエクスポートが独�
 errors-topology-label-expected = `{ $what }` が必要です
 errors-topology-unclosed-tag = タグの途中でファイルが終わっています。ファイルが途中で切れています
 errors-topology-unclosed-comment = コメントが閉じられていません
+errors-topology-unclosed-value = 属性値の途中でファイルが終わっています。ファイルが途中で切れています
+errors-topology-invalid-bang = `<!` の後がコメント、CDATA セクション、DOCTYPE のいずれでもありません
 errors-topology-unclosed-cdata = CDATA セクションが閉じられていません
 errors-topology-unclosed-doctype = DOCTYPE 宣言が閉じられていません
 errors-topology-unclosed-pi = 処理命令が閉じられていません
@@ -152,6 +154,13 @@ errors-config-too-large = 上限の { $limit } バイトを超えています
 errors-config-not-utf8 = 有効な UTF-8 ではありません
 # TOML パーサー自身のメッセージ。$reason: そのテキスト (英語)。
 errors-config-toml = 設定ファイルを解釈できません: { $reason }
+# その場所に書けないキー。$key: キー、$allowed: 書けるキー (`a`, `b` の形)、$many: 複数なら yes。
+errors-config-toml-unknown-field = { $many ->
+    [yes] 不明なキー `{ $key }` です: { $allowed } のいずれかを指定してください
+   *[no] 不明なキー `{ $key }` です: { $allowed } を指定してください
+}
+# 必須のキー。$key: キー。
+errors-config-toml-missing-field = 必須のキー `{ $key }` がありません
 # $code: ファイルに書かれたルールのコード。
 errors-config-unknown-code = 不明なルールのコード `{ $code }` です (`topocert explain --all` を参照してください)
 # $level: 書かれたレベル、$code: ルールのコード。

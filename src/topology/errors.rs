@@ -161,6 +161,15 @@ impl Parser<'_> {
                     t!("errors-topology-unclosed-doctype"),
                     t!("errors-topology-label-expected", what = ">"),
                 ),
+                SyntaxError::UnclosedDoubleQuotedAttributeValue => (
+                    t!("errors-topology-unclosed-value"),
+                    t!("errors-topology-label-expected", what = "\""),
+                ),
+                SyntaxError::UnclosedSingleQuotedAttributeValue => (
+                    t!("errors-topology-unclosed-value"),
+                    t!("errors-topology-label-expected", what = "'"),
+                ),
+                SyntaxError::InvalidBangMarkup => (t!("errors-topology-invalid-bang"), here()),
                 SyntaxError::UnclosedPI | SyntaxError::UnclosedXmlDecl => (
                     t!("errors-topology-unclosed-pi"),
                     t!("errors-topology-label-expected", what = "?>"),
