@@ -298,13 +298,25 @@ fn a_bad_config_file() {
         ],
         &[p],
     );
-    // The TOML parser's own text stays as it is, inside our sentence.
+    // A key the file may not have: in the catalogue's words (English as serde says it).
     let (_dir, cfg) = temp_file("topocert.toml", b"[rulez]\n");
     let p = cfg.as_str();
-    let toml = "unknown field `rulez`, expected one of `certificates`, `rules`, `ignore`, `web`";
     case(
         &["check", TOPOLOGY, "--config", p],
-        &[&format!("{p}:1:2: "), toml],
+        &[&format!("{p}:1:2: ")],
+        &[
+            "不明なキー `rulez` です: `certificates`, `rules`, `ignore`, `web` のいずれかを指定してください",
+        ],
+        &["unknown field `rulez`, expected one of `certificates`, `rules`, `ignore`, `web`"],
+        &[p],
+    );
+    // The TOML parser's own text about TOML syntax stays as it is, inside our sentence.
+    let (_dir, cfg) = temp_file("topocert.toml", b"[rules]\nexpired = \n");
+    let p = cfg.as_str();
+    let toml = "string values must be quoted, expected literal string";
+    case(
+        &["check", TOPOLOGY, "--config", p],
+        &[&format!("{p}:2:11: "), toml],
         &["設定ファイルを解釈できません: "],
         &[],
         &[p, toml],

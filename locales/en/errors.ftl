@@ -31,8 +31,6 @@ errors-topology-unclosed-cdata = a CDATA section is never closed
 errors-topology-unclosed-doctype = the DOCTYPE declaration is never closed
 errors-topology-unclosed-pi = a processing instruction is never closed
 # $reason: the XML parser's own text (English).
-errors-topology-xml-syntax = XML syntax error: { $reason }
-# $reason: the XML parser's own text (English).
 errors-topology-malformed-xml = malformed XML: { $reason }
 # $reason: the XML parser's own text (English).
 errors-topology-malformed-attribute = malformed attribute: { $reason }

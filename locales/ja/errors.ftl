@@ -30,8 +30,6 @@ errors-topology-unclosed-cdata = CDATA セクションが閉じられていま�
 errors-topology-unclosed-doctype = DOCTYPE 宣言が閉じられていません
 errors-topology-unclosed-pi = 処理命令が閉じられていません
 # $reason: XML パーサー自身のテキスト (英語)。
-errors-topology-xml-syntax = XML 構文エラー: { $reason }
-# $reason: XML パーサー自身のテキスト (英語)。
 errors-topology-malformed-xml = XML の形式が正しくありません: { $reason }
 # $reason: XML パーサー自身のテキスト (英語)。
 errors-topology-malformed-attribute = 属性の形式が正しくありません: { $reason }

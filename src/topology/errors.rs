@@ -174,10 +174,6 @@ impl Parser<'_> {
                     t!("errors-topology-unclosed-pi"),
                     t!("errors-topology-label-expected", what = "?>"),
                 ),
-                other => (
-                    t!("errors-topology-xml-syntax", reason = other.to_string()),
-                    here(),
-                ),
             },
             quick_xml::Error::IllFormed(i) => match i {
                 IllFormedError::MismatchedEndTag { expected, found } => (
