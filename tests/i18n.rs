@@ -554,6 +554,16 @@ fn english_counts_take_their_plural() {
     );
     assert!(one.ends_with("(1 day after 2026-06-01)"), "{one}");
     assert_eq!(
+        t_in!(
+            Lang::En,
+            "plan-coverage-all",
+            fqdn = "a.x",
+            path = "a.cer",
+            total = 1
+        ),
+        "a.x: a.cer covers the one name"
+    );
+    assert_eq!(
         t_in!(Lang::En, "cli-plan-wrote", n = 1),
         "topocert: wrote 1 request template"
     );

@@ -190,7 +190,10 @@ plan-wrote = { $n ->
 plan-coverage-heading = Supplied certificates (--check), by the names above:
 plan-coverage-none = { $fqdn }: no certificate supplied
 # $total: how many names the request has.
-plan-coverage-all = { $fqdn }: { $path } covers all { $total } names
+plan-coverage-all = { $total ->
+    [one] { $fqdn }: { $path } covers the one name
+   *[other] { $fqdn }: { $path } covers all { $total } names
+}
 # $covered, $total: names covered, names of the request. The missing ones follow.
 plan-coverage-some = { $fqdn }: { $path } covers { $covered } of { $total } names; missing:
 
