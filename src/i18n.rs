@@ -126,6 +126,18 @@ pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
     message_in(current(), id, args)
 }
 
+/// Whether `lang`'s catalogue (or the English one it falls back to) has message `id`
+/// (or `id.attr`), without formatting it.
+pub fn exists(lang: Lang, id: &str) -> bool {
+    let (msg, attr) = split(id);
+    [lang, Lang::En].iter().any(|l| {
+        bundle(*l).get_message(msg).is_some_and(|m| match attr {
+            Some(a) => m.get_attribute(a).is_some(),
+            None => m.value().is_some(),
+        })
+    })
+}
+
 fn split(id: &str) -> (&str, Option<&str>) {
     match id.split_once('.') {
         Some((m, a)) => (m, Some(a)),
@@ -267,6 +279,14 @@ mod tests {
         assert!(ja.ends_with("(OS エラー 2)"), "{ja}");
         let other = std::io::Error::other("boom");
         assert_eq!(os_error_in(Lang::Ja, &other), "boom");
+    }
+
+    #[test]
+    fn exists_finds_messages_and_attributes_only() {
+        assert!(exists(Lang::Ja, "core-count-servers"));
+        assert!(exists(Lang::Ja, "explain-expired.what"));
+        assert!(!exists(Lang::Ja, "explain-expired.nothing"));
+        assert!(!exists(Lang::En, "no-such-message"));
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn command(lang: Lang) -> Command {
 /// The catalogue id of an option's help: the command's own, else the shared one.
 pub fn arg_id(lang: Lang, command: &str, arg: &str) -> String {
     let own = format!("cli-{command}-{}", arg.replace('_', "-"));
-    if message_in(lang, &own, None) != own {
+    if crate::i18n::exists(lang, &own) {
         own
     } else {
         format!("cli-arg-{}", arg.replace('_', "-"))
